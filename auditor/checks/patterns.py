@@ -1,0 +1,30 @@
+"""Regex compilation shared by the pattern-based kinds."""
+
+from __future__ import annotations
+
+import re
+
+
+def compile_patterns(patterns: object, ignorecase: bool, what: str = "patterns") -> re.Pattern[str]:
+    """Join a list of regexes into one alternation; raise ValueError naming a bad one."""
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) for p in patterns)
+    ):
+        raise ValueError(f"'{what}' must be a non-empty list of strings")
+    flags = re.IGNORECASE if ignorecase else 0
+    for p in patterns:
+        try:
+            re.compile(p, flags)
+        except re.error as e:
+            raise ValueError(f"invalid regex in '{what}': {p!r}: {e}") from None
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(joined, flags)
+
+
+def hit_span(m: re.Match[str]) -> tuple[int, int]:
+    """The span to report: the group named `m` when the pattern has one, else the match."""
+    if "m" in m.re.groupindex and m.start("m") >= 0:
+        return m.span("m")
+    return m.span()

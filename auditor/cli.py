@@ -1,0 +1,200 @@
+"""The command line: `auditor check`, `auditor rules`, `auditor explain`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from auditor import __version__
+from auditor.engine import Auditor, Selection
+from auditor.findings import SEVERITY_RANK, matches_prefix
+from auditor.loaders import InputError
+from auditor.packs import PackError, load_packs
+from auditor.reporters import RenderOptions, reporters
+from auditor.run import audit, collect, warn
+
+app = typer.Typer(
+    help="Audit news copy for misinformation signals and text quality.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    none = "none"
+
+
+class UsageError(Exception):
+    """A problem with how auditor was called: one line on stderr, exit 2."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"auditor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Audit news copy for misinformation signals and text quality."""
+
+
+def _use_color(flag: bool | None, to_file: bool) -> bool:
+    if flag is not None:
+        return flag
+    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to audit.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Report format: text, json or markdown.")
+    ] = "text",
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Run only rules with this id prefix (repeatable)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip rules with this id prefix (repeatable)."),
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 if a document scores below this.")
+    ] = None,
+    fail_on: Annotated[
+        Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
+    ] = Severity.error,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    max_size: Annotated[
+        float, typer.Option("--max-size", help="Largest file to read, in MB.")
+    ] = 10.0,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Audit articles and print a scored report."""
+    formats = reporters()
+    if fmt not in formats:
+        raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(formats)})")
+    packs = load_packs()
+    selection = Selection(select=list(select or []), ignore=list(ignore or []))
+    _check_prefixes(packs, selection.select + selection.ignore)
+    inputs = collect(paths, int(max_size * 1024 * 1024))
+    for line in inputs.errors + inputs.problems:
+        warn(line)
+    auditor = Auditor(packs, selection)
+    try:
+        report = audit(auditor, inputs.documents)
+    finally:
+        auditor.close()
+    report.errors = inputs.errors
+    text = formats[fmt](report, RenderOptions(color=_use_color(color, output is not None)))
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"cannot write {output}: {e.strerror or e}") from None
+    else:
+        sys.stdout.write(text)
+    if not report.results:
+        warn("nothing was audited")
+        raise typer.Exit(2)
+    code = gate(report, fail_on.value, fail_under)
+    if inputs.missing:
+        code = 2
+    raise typer.Exit(code)
+
+
+def gate(report, fail_on: str, fail_under: float | None) -> int:  # type: ignore[no-untyped-def]
+    """0 when the gate passes, 1 when it fails."""
+    if fail_on != "none":
+        worst = report.worst_severity()
+        if worst is not None and SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on]:
+            return 1
+    if fail_under is not None and any(r.score < fail_under for r in report.results):
+        return 1
+    return 0
+
+
+def _check_prefixes(packs, prefixes: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """A prefix that names no rule is a typo: say so rather than silently run nothing."""
+    ids = [r.id for p in packs for r in p.rules]
+    for prefix in prefixes:
+        p = prefix.rstrip(".")
+        if not any(matches_prefix(i, [p]) or p.startswith(i + ".") for i in ids):
+            raise UsageError(f"'{prefix}' matches no rule (see 'auditor rules')")
+
+
+@app.command("rules")
+def rules_cmd(
+    pack: Annotated[str | None, typer.Argument(help="Only this pack.")] = None,
+) -> None:
+    """List the rule packs and their rules."""
+    for p in load_packs():
+        if pack and p.id != pack:
+            continue
+        print(f"{p.id}: {p.summary}  ({Path(p.path).name})")
+        for r in p.rules:
+            print(f"  {r.id:<40} {r.severity:<8} {r.kind:<13} {r.why.splitlines()[0][:80]}")
+        print()
+
+
+@app.command()
+def explain(rule: Annotated[str, typer.Argument(help="A rule id, e.g. hedges.allegedly.")]) -> None:
+    """Say what a rule does, why, and show its examples."""
+    for p in load_packs():
+        for r in p.rules:
+            if r.id == rule:
+                print(f"{r.id}  ({r.severity}, kind {r.kind}, scope {r.scope}, pack {p.id})")
+                print()
+                print("What it does:")
+                print(f"  {r.message}")
+                print()
+                print("Why:")
+                print(f"  {r.why}")
+                print()
+                print("Flagged ([[...]] marks the finding):")
+                for ex in r.bad:
+                    print(f"  - {ex}")
+                print()
+                print("Not flagged:")
+                for ex in r.good:
+                    print(f"  - {ex}")
+                if r.in_quotes != "keep":
+                    print()
+                    print(f"Inside direct quotations: {r.in_quotes}.")
+                return
+    raise UsageError(f"no rule '{rule}' (see 'auditor rules')")
+
+
+def main() -> None:
+    """Entry point: every expected failure is one line on stderr and exit 2."""
+    try:
+        app(standalone_mode=True)
+    except (UsageError, PackError, InputError) as e:
+        warn(str(e))
+        sys.exit(2)
+    except KeyboardInterrupt:
+        warn("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

@@ -1,0 +1,157 @@
+"""Run rules over a Document and turn their hits into findings.
+
+What every kind shares is done here, once: a hit must lie inside its scope (one sentence,
+one block), an exception pattern in the same sentence clears it, and a hit inside a direct
+quotation is kept, downgraded to info, or skipped as the rule says. Offsets go back to the
+original text only at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from auditor.document import Document
+from auditor.findings import Finding, Hit, matches_prefix
+from auditor.packs import Pack, Rule
+
+
+@dataclass
+class Selection:
+    """Which rules run and how severe they are: from the command line and configuration."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # rule-id prefix -> severity
+
+    def wants(self, rule_id: str) -> bool:
+        if self.select and not matches_prefix(rule_id, self.select):
+            return False
+        return not matches_prefix(rule_id, self.ignore)
+
+    def may_want(self, rule_id: str) -> bool:
+        """Whether a rule, or a sub-rule it reports (grammar.harper.X), may be wanted."""
+        if self.select and not any(
+            matches_prefix(rule_id, [p]) or p.rstrip(".").startswith(rule_id + ".")
+            for p in self.select
+        ):
+            return False
+        return not matches_prefix(rule_id, self.ignore)
+
+    def severity_for(self, rule_id: str, default: str) -> str:
+        best, best_len = default, -1
+        for prefix, sev in self.severity.items():
+            if matches_prefix(rule_id, [prefix]) and len(prefix) > best_len:
+                best, best_len = sev, len(prefix)
+        return best
+
+
+class Auditor:
+    """Compiled packs plus a selection: audits documents into findings."""
+
+    def __init__(self, packs: list[Pack], selection: Selection | None = None) -> None:
+        self.packs = packs
+        self.selection = selection or Selection()
+        self.rules: list[Rule] = [
+            r for p in packs for r in p.rules if self.selection.may_want(r.id)
+        ]
+        self.pack_ids = sorted({r.pack for r in self.rules})
+
+    def close(self) -> None:
+        for r in self.rules:
+            if r.check is not None:
+                r.check.close()
+
+    def run_rule(self, rule: Rule, doc: Document) -> list[Finding]:
+        """One rule's findings on a document (used by the examples test too)."""
+        assert rule.check is not None
+        return list(self._findings(rule, doc, rule.check.run(doc)))
+
+    def audit(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[tuple[str, int, int]] = set()
+        for rule in self.rules:
+            for f in self.run_rule(rule, doc):
+                key = (f.rule, f.start, f.end)
+                if key in seen or not self.selection.wants(f.rule):
+                    continue
+                seen.add(key)
+                out.append(f)
+        out.sort(key=lambda f: (f.start, f.end, f.rule))
+        return out
+
+    def _findings(self, rule: Rule, doc: Document, hits: Iterable[Hit]) -> Iterable[Finding]:
+        block_starts = [b.start for b in doc.blocks] if rule.scope == "block" else []
+        for hit in hits:
+            if rule.scope == "sentence":
+                si = doc.sentence_index(hit.start, hit.end)
+                if si is None:
+                    continue
+                sent = doc.sentences[si]
+                if rule.skip_headings and doc.blocks[sent.block].kind == "heading":
+                    continue
+                if rule.exceptions is not None and _excepted(
+                    rule, doc.text, sent.start, sent.end, hit
+                ):
+                    continue
+            elif rule.scope == "block":
+                bi = bisect.bisect_right(block_starts, hit.start) - 1
+                if bi < 0 or hit.end > doc.blocks[bi].end:
+                    continue
+                b = doc.blocks[bi]
+                if rule.skip_headings and b.kind == "heading":
+                    continue
+                if rule.exceptions is not None and _excepted(rule, doc.text, b.start, b.end, hit):
+                    continue
+            severity = hit.severity or rule.severity
+            rule_id = hit.rule or rule.id
+            severity = self.selection.severity_for(rule_id, severity)
+            quoted = (
+                rule.in_quotes != "keep"
+                and hit.end > hit.start
+                and doc.in_quote(hit.start, hit.end)
+            )
+            if quoted:
+                if rule.in_quotes == "skip":
+                    continue
+                severity = "info"
+            yield make_finding(doc, rule, hit, rule_id, severity, quoted)
+
+
+def _excepted(rule: Rule, text: str, start: int, end: int, hit: Hit) -> bool:
+    assert rule.exceptions is not None
+    for m in rule.exceptions.finditer(text, start, end):
+        if m.start() <= hit.start and hit.end <= m.end():
+            return True
+        if m.start() > hit.start:
+            break
+    return False
+
+
+def make_finding(
+    doc: Document, rule: Rule, hit: Hit, rule_id: str, severity: str, quoted: bool = False
+) -> Finding:
+    start, end = doc.to_original(hit.start, hit.end)
+    line, column = doc.line_col(start)
+    message = hit.message or rule.message
+    if quoted:
+        message += (
+            " (inside a direct quotation: reported for information, quotes are not rewritten)"
+        )
+    extra: dict[str, object] = dict(hit.data) if hit.data else {}
+    if quoted:
+        extra["quoted"] = True
+    return Finding(
+        rule=rule_id,
+        pack=rule.pack,
+        severity=severity,
+        message=message,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        text=doc.original[start:end],
+        suggestions=list(hit.suggestions),
+        extra=extra,
+    )
