@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor.document import Document
 from auditor.findings import Finding, Hit, matches_prefix
@@ -50,13 +51,22 @@ class Selection:
 class Auditor:
     """Compiled packs plus a selection: audits documents into findings."""
 
-    def __init__(self, packs: list[Pack], selection: Selection | None = None) -> None:
+    def __init__(
+        self,
+        packs: list[Pack],
+        selection: Selection | None = None,
+        settings: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """`settings` holds per-pack options (pack id -> options), given to every check."""
         self.packs = packs
         self.selection = selection or Selection()
         self.rules: list[Rule] = [
             r for p in packs for r in p.rules if self.selection.may_want(r.id)
         ]
         self.pack_ids = sorted({r.pack for r in self.rules})
+        for r in self.rules:
+            if r.check is not None:
+                r.check.configure(dict((settings or {}).get(r.pack, {})))
 
     def close(self) -> None:
         for r in self.rules:

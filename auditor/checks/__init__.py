@@ -9,7 +9,7 @@ handled once, by the engine, for every kind.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from auditor.document import Document
@@ -26,6 +26,11 @@ class Check:
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
+        self.settings: dict[str, Any] = {}
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        """Take the run's settings for this rule's pack (configuration, command line)."""
+        self.settings = settings
 
     def run(self, doc: Document) -> Iterable[Hit]:
         raise NotImplementedError

@@ -33,4 +33,5 @@ class PythonCheck(Check):
         self.opts = dict(opts)
 
     def run(self, doc: Document) -> Iterable[Hit]:
-        return self.func(doc, self.rule, self.opts)
+        opts = {**self.opts, **self.settings} if self.settings else self.opts
+        return self.func(doc, self.rule, opts)
