@@ -45,7 +45,7 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, limit: int) -> boo
         if punct.startswith(("..", "…")):
             return not first.islower()  # an ellipsis before a lower-case word is a pause
         return True
-    m = _TOKEN_BEFORE.search(text, 0, punct_start + 1)
+    m = _TOKEN_BEFORE.search(text, max(0, punct_start - 40), punct_start + 1)
     token = m.group(1) if m else "."
     bare = token.lstrip("\"'“‘([").rstrip(".")
     low = bare.lower()

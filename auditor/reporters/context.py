@@ -18,7 +18,9 @@ def context(doc: Document, finding: Finding, width: int = 40) -> tuple[str, str,
     if "\n" in flagged:
         flagged = flagged.split("\n", 1)[0] + "…"
     if finding.start - width > line_start:
-        before = "…" + before.lstrip()
+        cut = before.find(" ")
+        before = "…" + (before[cut + 1 :] if 0 <= cut < width // 2 else before.lstrip())
     if finding.end + width < line_end:
-        after = after.rstrip() + "…"
+        cut = after.rfind(" ")
+        after = (after[:cut] if cut > width // 2 else after.rstrip()) + "…"
     return before.replace("\t", " "), flagged, after.replace("\t", " ")
