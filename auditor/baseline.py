@@ -1,7 +1,7 @@
 """Baselines: adopt the gate on an archive full of old findings, fail only on new ones.
 
-A finding's fingerprint is its rule, its matched text and a few words either side, all
-normalised (case, whitespace, curly quotes): never its line or offset, so an edit above a
+A finding's fingerprint is its rule, its matched text and up to three words either side on
+its own line, all normalised (case, whitespace, curly quotes): never its line or offset, so an edit above a
 finding does not make it new. Identical findings in one file are counted, so a second
 copy of an old sentence is new. Paths are stored relative to the baseline file.
 """
@@ -37,8 +37,13 @@ def _norm(text: str) -> str:
 def fingerprint(doc: Document, f: Finding) -> str:
     """A stable id for a finding: rule + normalised text + a little context."""
     text = doc.original
-    before = _WORD.findall(text, max(0, f.start - 80), f.start)[-CONTEXT_WORDS:]
-    after = _WORD.findall(text, f.end, min(len(text), f.end + 80))[:CONTEXT_WORDS]
+    # context stays on the finding's own line: an edit to a neighbouring paragraph or
+    # line must not make an old finding look new
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _WORD.findall(text, max(line_start, f.start - 80), f.start)[-CONTEXT_WORDS:]
+    after = _WORD.findall(text, f.end, min(line_end, f.end + 80))[:CONTEXT_WORDS]
     key = "\x1f".join((f.rule, _norm(f.text), _norm(" ".join(before)), _norm(" ".join(after))))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 

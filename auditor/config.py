@@ -205,7 +205,7 @@ STARTER = """\
 [severity]
 # "hedges.reportedly" = "info"
 
-# Skip rules for some files: glob (relative to this file) = [prefixes].
+# Skip rules for some files: a glob (relative to this file) and a list of prefixes.
 [per-path-ignores]
 # "wire/**" = ["grammar"]
 # "opinion/*.md" = ["hedges"]

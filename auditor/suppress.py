@@ -55,14 +55,23 @@ class Suppression:
         return not self.prefixes or matches_prefix(f.rule, self.prefixes)
 
 
-def _comment_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def _comment_span(doc: Document, start: int, end: int, body: str) -> tuple[int, int]:
+    """The comment's span in the original text.
+
+    The HTML loader keeps a comment as an empty view span, which maps to the text around
+    it: find the comment with the same body that ends there."""
     s, e = doc.to_original(start, end)
-    if doc.fmt == "html" and s == e:  # the HTML loader keeps comments as empty view spans
-        i = doc.original.rfind("<!--", 0, s + 1)
-        if i >= 0:
-            j = doc.original.find("-->", i)
-            s, e = i, (j + 3 if j >= 0 else s)
-    return s, e
+    if doc.fmt != "html":
+        return s, e
+    lo, hi = min(s, e), max(s, e)
+    found = None
+    for m in _HTML_COMMENT.finditer(doc.original, 0 if lo == hi else lo, hi):
+        if m.group(1).strip() == body:
+            found = m.span()
+    return found or (lo, lo)
 
 
 def parse_suppressions(
@@ -79,7 +88,7 @@ def parse_suppressions(
         body = c.body.strip()
         if not body.lower().startswith("auditor:"):
             continue
-        span = _comment_span(doc, c.start, c.end)
+        span = _comment_span(doc, c.start, c.end, c.body)
         m = _DIRECTIVE.match(body)
         verb = m.group("verb").lower() if m else ""
         prefixes = [p for p in _SPLIT.split(m.group("rules").strip()) if p] if m else []
