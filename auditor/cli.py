@@ -15,8 +15,8 @@ from auditor.baseline import BaselineError
 from auditor.config import ConfigError, write_starter
 from auditor.findings import SEVERITY_RANK
 from auditor.loaders import InputError
-from auditor.packs import PackError, load_packs
-from auditor.pipeline import CheckOptions, PrefixError, run_check
+from auditor.packs import PackError
+from auditor.pipeline import CheckOptions, PrefixError, project_packs, run_check
 from auditor.reporters import RenderOptions, reporters
 from auditor.run import collect, warn
 
@@ -183,7 +183,7 @@ def rules_cmd(
     pack: Annotated[str | None, typer.Argument(help="Only this pack.")] = None,
 ) -> None:
     """List the rule packs and their rules."""
-    for p in load_packs():
+    for p in project_packs():
         if pack and p.id != pack:
             continue
         print(f"{p.id}: {p.summary}  ({Path(p.path).name})")
@@ -195,7 +195,7 @@ def rules_cmd(
 @app.command()
 def explain(rule: Annotated[str, typer.Argument(help="A rule id, e.g. hedges.allegedly.")]) -> None:
     """Say what a rule does, why, and show its examples."""
-    for p in load_packs():
+    for p in project_packs():
         for r in p.rules:
             if r.id == rule:
                 print(f"{r.id}  ({r.severity}, kind {r.kind}, scope {r.scope}, pack {p.id})")

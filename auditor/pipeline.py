@@ -105,6 +105,12 @@ class _Setup:
         return found, silenced
 
 
+def project_packs(config: Path | None = None) -> list[Pack]:
+    """The packs `auditor rules` and `explain` show: built-in plus the nearest config's."""
+    cfg = ConfigFinder(config).for_file(Path.cwd() / "-")
+    return load_packs(cfg.rule_paths)
+
+
 def run_check(documents: list[Document], opts: CheckOptions) -> CheckRun:
     """Audit documents under their configurations; suppress, baseline, score."""
     finder = ConfigFinder(opts.config)
