@@ -79,7 +79,7 @@ def _region(r: DocumentResult, f: Finding) -> dict[str, Any]:
         "endColumn": end_col,
         "charOffset": f.start,
         "charLength": f.end - f.start,
-        "snippet": {"text": f.text},
+        "snippet": {"text": f.text if len(f.text) <= 500 else f.text[:500] + "…"},
     }
 
 
