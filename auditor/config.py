@@ -222,4 +222,7 @@ def write_starter(path: Path) -> None:
     """`auditor init`: a commented starter file; never overwrites one that exists."""
     if path.exists():
         raise ConfigError(f"{path}: already exists (not overwritten)")
-    path.write_text(STARTER, encoding="utf-8")
+    try:
+        path.write_text(STARTER, encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot write: {e.strerror or e}") from None
