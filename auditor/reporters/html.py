@@ -115,9 +115,15 @@ def article_html(di: int, text: str, findings: list[Finding]) -> tuple[str, dict
     spans = [(max(0, min(f.start, n)), max(0, min(f.end, n))) for f in findings]
     cuts = sorted({0, n, *(s for s, _ in spans), *(e for _, e in spans)})
     points: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
     for i, (s, e) in enumerate(spans):
         if s == e:
             points.setdefault(s, []).append(i)
+        else:
+            starts.setdefault(s, []).append(i)
+            ends.setdefault(e, []).append(i)
+    active: set[int] = set()  # a sweep over the cuts: findings covering the current piece
     out: list[str] = []
     seg = 0
     first_seg: dict[int, int] = {}
@@ -127,9 +133,11 @@ def article_html(di: int, text: str, findings: list[Finding]) -> tuple[str, dict
             first_seg.update((i, seg) for i in ids)
             out.append(_mark(di, seg, ids, findings, "‸", point=True))
             seg += 1
+        active.difference_update(ends.get(a, ()))
+        active.update(starts.get(a, ()))
         if b <= a:
             continue
-        ids = [i for i, (s, e) in enumerate(spans) if s <= a and b <= e and s < e]
+        ids = sorted(active)
         chunk = _e(text[a:b])
         if not ids:
             out.append(chunk)
