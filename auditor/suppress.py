@@ -5,7 +5,7 @@
     # auditor: ignore hedges.reportedly -- reason                          plain text
 
 `ignore` silences the named rules (ids or prefixes, separated by spaces or commas) in the
-next block (paragraph, heading, bullet); `off` silences them, or every rule when none is
+next block (paragraph, heading, block quote, or a whole list); `off` silences them, or every rule when none is
 named, until `on` or the end of the document. A suppression that silences nothing, or
 one that cannot be read, is itself reported (rules `meta.unused-suppression` and
 `meta.invalid-suppression`), so stale suppressions do not pile up.
@@ -120,6 +120,12 @@ def parse_suppressions(
             )
             continue
         bs, be = block_spans[nxt]
+        blk = doc.blocks[nxt]
+        if blk.kind == "bullet" and blk.list_id is not None:  # a list is one unit
+            last = nxt
+            while last + 1 < len(doc.blocks) and doc.blocks[last + 1].list_id == blk.list_id:
+                last += 1
+            be = block_spans[last][1]
         sups.append(Suppression("ignore", prefixes, bs, be, span, reason))
     return sups, problems
 

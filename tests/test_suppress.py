@@ -132,3 +132,11 @@ def test_html_unused_suppression_points_at_the_comment(tmp_path: Path) -> None:
     run = run_check(load_file(path).documents, CheckOptions())
     (f,) = run.report.results[0].findings
     assert f.rule == "meta.unused-suppression" and f.text == "<!-- auditor: ignore hedges -->"
+
+
+def test_ignore_before_a_list_covers_the_whole_list(tmp_path: Path) -> None:
+    text = (
+        "Summary:\n\n<!-- auditor: ignore hedges.allegedly -->\n"
+        "- He allegedly left.\n- She allegedly stayed.\n\nThey allegedly met.\n"
+    )
+    assert audit(tmp_path, "a.md", text) == [("hedges.allegedly", "allegedly")]

@@ -6,6 +6,9 @@ properties (file, title) `:` and `,` are too.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from auditor.baseline import source_file
 from auditor.report import Report
 from auditor.reporters import RenderOptions
@@ -21,10 +24,19 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _relative(path: str) -> str:
+    """Annotations need the path from the repository root: the working folder in CI."""
+    p = Path(path)
+    if p.is_absolute():
+        with contextlib.suppress(ValueError):
+            p = p.resolve().relative_to(Path.cwd().resolve())
+    return p.as_posix()
+
+
 def render(report: Report, options: RenderOptions) -> str:
     out: list[str] = []
     for r in report.results:
-        file = escape_property(source_file(r.doc).replace("\\", "/"))
+        file = escape_property(_relative(source_file(r.doc)))
         for f in r.findings:
             if r.doc.fmt == "record":
                 where = f"file={file},line={r.doc.record_line or 1}"
