@@ -17,7 +17,8 @@ from auditor.config import Config, ConfigError, ConfigFinder
 from auditor.document import Document
 from auditor.engine import Auditor, Selection
 from auditor.findings import Finding, matches_prefix
-from auditor.packs import Pack, Rule, load_packs
+from auditor.loaders import plain_document
+from auditor.packs import Pack, PackError, Rule, load_packs, strip_marks
 from auditor.report import DocumentResult, Report
 from auditor.suppress import META_RULES, apply_suppressions
 
@@ -105,6 +106,46 @@ class _Setup:
         return found, silenced
 
 
+def check_house_examples(packs: list[Pack], dirs: tuple[Path, ...]) -> None:
+    """Run the examples of packs from `rule-paths`, as the test suite runs the built-in
+    ones: a house rule whose bad example is not flagged, or whose good example is, fails
+    at load (exit 2) instead of silently checking nothing."""
+    house = [p for p in packs if any(Path(p.path).resolve().parent == d for d in dirs)]
+    if not house:
+        return
+    auditor = Auditor(house)
+    try:
+        for pack in house:
+            for rule in pack.rules:
+                for kind, examples in (("bad", rule.bad), ("good", rule.good)):
+                    for ex in examples:
+                        why = _example_failure(auditor, rule, kind, ex)
+                        if why:
+                            raise PackError(f"{pack.path}: rule {rule.id}: {why}")
+    finally:
+        auditor.close()
+
+
+def _example_failure(auditor: Auditor, rule: Rule, kind: str, example: str) -> str | None:
+    text, marked = strip_marks(example)
+    doc = plain_document("example.txt", text)
+    found = [
+        f
+        for f in auditor.run_rule(rule, doc)
+        if f.rule == rule.id or f.rule.startswith(rule.id + ".")
+    ]
+    if kind == "bad":
+        got, want = sorted((f.start, f.end) for f in found), sorted(marked)
+        if got != want:
+            return (
+                f"bad example should flag {[text[s:e] for s, e in want]}, "
+                f"flagged {[text[s:e] for s, e in got]} in {text!r}"
+            )
+        return None
+    loud = [f.text for f in found if not f.extra.get("quoted")]
+    return f"good example flagged {loud} in {text!r}" if loud else None
+
+
 def project_packs(config: Path | None = None) -> list[Pack]:
     """The packs `auditor rules` and `explain` show: built-in plus the nearest config's."""
     cfg = ConfigFinder(config).for_file(Path.cwd() / "-")
@@ -125,6 +166,7 @@ def run_check(documents: list[Document], opts: CheckOptions) -> CheckRun:
             dirs = tuple(cfg.rule_paths)
             if dirs not in packs_by_dirs:
                 packs_by_dirs[dirs] = load_packs(list(dirs))
+                check_house_examples(packs_by_dirs[dirs], dirs)
                 rules.update({r.id: r for p in packs_by_dirs[dirs] for r in p.rules})
             s = setups[id(cfg)] = _Setup(cfg, opts, packs_by_dirs[dirs])
         return s

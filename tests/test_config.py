@@ -224,3 +224,13 @@ def test_finder_caches_and_handles_no_config(tmp_path: Path) -> None:
     assert finder.for_file(f) is cfg
     with pytest.raises(ConfigError):
         ConfigFinder(tmp_path / "nope.toml")
+
+
+def test_rule_paths_examples_are_run(scratch: Path) -> None:
+    (scratch / "house").mkdir()
+    wrong = HOUSE_PACK.replace('["He hid the numbers."]', '["He hid the figures again."]')
+    (scratch / "house" / "house.toml").write_text(wrong)
+    (scratch / "auditor.toml").write_text('rule-paths = ["house"]\n')
+    p = run(scratch, "article.md")
+    assert p.returncode == 2
+    assert "house.toml: rule house.figures: good example flagged ['figures']" in p.stderr
