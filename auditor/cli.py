@@ -11,12 +11,14 @@ from typing import Annotated
 import typer
 
 from auditor import __version__
-from auditor.engine import Auditor, Selection
-from auditor.findings import SEVERITY_RANK, matches_prefix
+from auditor.baseline import BaselineError
+from auditor.config import ConfigError, write_starter
+from auditor.findings import SEVERITY_RANK
 from auditor.loaders import InputError
-from auditor.packs import PackError, load_packs
+from auditor.packs import PackError
+from auditor.pipeline import CheckOptions, PrefixError, project_packs, run_check
 from auditor.reporters import RenderOptions, reporters
-from auditor.run import audit, collect, warn
+from auditor.run import collect, warn
 
 app = typer.Typer(
     help="Audit news copy for misinformation signals and text quality.",
@@ -63,7 +65,12 @@ def _use_color(flag: bool | None, to_file: bool) -> bool:
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to audit.")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Report format: text, json or markdown.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: text, json, markdown, sarif, junit, github or html.",
+        ),
     ] = "text",
     select: Annotated[
         list[str] | None,
@@ -89,24 +96,46 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Use this auditor.toml / pyproject.toml for every file."),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report and gate only on findings not in this baseline."),
+    ] = None,
+    baseline_write: Annotated[
+        Path | None,
+        typer.Option("--baseline-write", help="Write the current findings to this baseline file."),
+    ] = None,
+    max_warnings: Annotated[
+        int | None,
+        typer.Option("--max-warnings", min=0, help="Exit 1 if there are more warnings than this."),
+    ] = None,
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
     if fmt not in formats:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(formats)})")
-    packs = load_packs()
-    selection = Selection(select=list(select or []), ignore=list(ignore or []))
-    _check_prefixes(packs, selection.select + selection.ignore)
+    options = CheckOptions(
+        select=list(select or []),
+        ignore=list(ignore or []),
+        config=config,
+        baseline=baseline,
+        baseline_write=baseline_write,
+    )
     inputs = collect(paths, int(max_size * 1024 * 1024))
     for line in inputs.errors + inputs.problems:
         warn(line)
-    auditor = Auditor(packs, selection)
-    try:
-        report = audit(auditor, inputs.documents)
-    finally:
-        auditor.close()
+    run = run_check(inputs.documents, options)
+    report = run.report
     report.errors = inputs.errors
-    text = formats[fmt](report, RenderOptions(color=_use_color(color, output is not None)))
+    if run.baseline_written is not None:
+        warn(f"wrote {run.baseline_written} finding(s) to the baseline {baseline_write}")
+    if run.baselined:
+        warn(f"{run.baselined} finding(s) already in the baseline were not reported")
+    render_options = RenderOptions(color=_use_color(color, output is not None), rules=run.rules)
+    text = formats[fmt](report, render_options)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -118,6 +147,10 @@ def check(
         warn("nothing was audited")
         raise typer.Exit(2)
     code = gate(report, fail_on.value, fail_under)
+    if max_warnings is not None and report.counts()["warning"] > max_warnings:
+        code = 1
+    if baseline_write is not None and baseline is None:
+        code = 0  # adopting a baseline: the findings just written are accepted
     if inputs.missing:
         code = 2
     raise typer.Exit(code)
@@ -134,13 +167,15 @@ def gate(report, fail_on: str, fail_under: float | None) -> int:  # type: ignore
     return 0
 
 
-def _check_prefixes(packs, prefixes: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """A prefix that names no rule is a typo: say so rather than silently run nothing."""
-    ids = [r.id for p in packs for r in p.rules]
-    for prefix in prefixes:
-        p = prefix.rstrip(".")
-        if not any(matches_prefix(i, [p]) or p.startswith(i + ".") for i in ids):
-            raise UsageError(f"'{prefix}' matches no rule (see 'auditor rules')")
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter configuration.")] = Path(
+        "auditor.toml"
+    ),
+) -> None:
+    """Write a commented starter auditor.toml (never overwrites an existing file)."""
+    write_starter(path)
+    print(f"wrote {path}")
 
 
 @app.command("rules")
@@ -148,7 +183,7 @@ def rules_cmd(
     pack: Annotated[str | None, typer.Argument(help="Only this pack.")] = None,
 ) -> None:
     """List the rule packs and their rules."""
-    for p in load_packs():
+    for p in project_packs():
         if pack and p.id != pack:
             continue
         print(f"{p.id}: {p.summary}  ({Path(p.path).name})")
@@ -160,7 +195,7 @@ def rules_cmd(
 @app.command()
 def explain(rule: Annotated[str, typer.Argument(help="A rule id, e.g. hedges.allegedly.")]) -> None:
     """Say what a rule does, why, and show its examples."""
-    for p in load_packs():
+    for p in project_packs():
         for r in p.rules:
             if r.id == rule:
                 print(f"{r.id}  ({r.severity}, kind {r.kind}, scope {r.scope}, pack {p.id})")
@@ -189,7 +224,7 @@ def main() -> None:
     """Entry point: every expected failure is one line on stderr and exit 2."""
     try:
         app(standalone_mode=True)
-    except (UsageError, PackError, InputError) as e:
+    except (UsageError, PackError, InputError, ConfigError, BaselineError, PrefixError) as e:
         warn(str(e))
         sys.exit(2)
     except KeyboardInterrupt:

@@ -34,7 +34,7 @@ class Loaded:
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
-_TEXT_COMMENT = re.compile(r"^[ \t]*(?:#|//)[ \t]*(auditor:.*)$")
+_TEXT_COMMENT = re.compile(r"[ \t]*(?:#|//)[ \t]*(auditor:.*)$")  # match() at a line start
 
 
 def text_blocks(text: str) -> tuple[list[Block], list[Comment]]:

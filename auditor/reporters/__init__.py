@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from auditor.report import Report
 
@@ -11,12 +12,21 @@ from auditor.report import Report
 @dataclass
 class RenderOptions:
     color: bool = False
+    rules: dict[str, Any] = field(default_factory=dict)  # rule id -> packs.Rule (for SARIF)
 
 
 Reporter = Callable[[Report, RenderOptions], str]
 
 
 def reporters() -> dict[str, Reporter]:
-    from auditor.reporters import jsonfmt, markdown, text
+    from auditor.reporters import github, html, jsonfmt, junit, markdown, sarif, text
 
-    return {"text": text.render, "json": jsonfmt.render, "markdown": markdown.render}
+    return {
+        "text": text.render,
+        "json": jsonfmt.render,
+        "markdown": markdown.render,
+        "sarif": sarif.render,
+        "junit": junit.render,
+        "github": github.render,
+        "html": html.render,
+    }
