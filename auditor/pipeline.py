@@ -16,9 +16,9 @@ from auditor.baseline import Baseline, source_file, write_baseline
 from auditor.config import Config, ConfigError, ConfigFinder
 from auditor.document import Document
 from auditor.engine import Auditor, Selection
+from auditor.examples import rule_failures
 from auditor.findings import Finding, matches_prefix
-from auditor.loaders import plain_document
-from auditor.packs import Pack, PackError, Rule, load_packs, strip_marks
+from auditor.packs import Pack, PackError, Rule, load_packs
 from auditor.report import DocumentResult, Report
 from auditor.suppress import META_RULES, apply_suppressions
 
@@ -117,33 +117,11 @@ def check_house_examples(packs: list[Pack], dirs: tuple[Path, ...]) -> None:
     try:
         for pack in house:
             for rule in pack.rules:
-                for kind, examples in (("bad", rule.bad), ("good", rule.good)):
-                    for ex in examples:
-                        why = _example_failure(auditor, rule, kind, ex)
-                        if why:
-                            raise PackError(f"{pack.path}: rule {rule.id}: {why}")
+                failures = rule_failures(auditor, rule)
+                if failures:
+                    raise PackError(f"{pack.path}: rule {failures[0]}")
     finally:
         auditor.close()
-
-
-def _example_failure(auditor: Auditor, rule: Rule, kind: str, example: str) -> str | None:
-    text, marked = strip_marks(example)
-    doc = plain_document("example.txt", text)
-    found = [
-        f
-        for f in auditor.run_rule(rule, doc)
-        if f.rule == rule.id or f.rule.startswith(rule.id + ".")
-    ]
-    if kind == "bad":
-        got, want = sorted((f.start, f.end) for f in found), sorted(marked)
-        if got != want:
-            return (
-                f"bad example should flag {[text[s:e] for s, e in want]}, "
-                f"flagged {[text[s:e] for s, e in got]} in {text!r}"
-            )
-        return None
-    loud = [f.text for f in found if not f.extra.get("quoted")]
-    return f"good example flagged {loud} in {text!r}" if loud else None
 
 
 def project_packs(config: Path | None = None) -> list[Pack]:
