@@ -1,0 +1,126 @@
+"""Summary bullets that say the same thing twice, and body text pasted twice.
+
+Bullets are compared only with bullets of the same list: a summary exists to restate the
+body, so a bullet that sums up a paragraph is fine; two bullets that make one claim are not.
+The finding sits on the later copy and names the earlier one by its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from auditor.document import Document
+from auditor.findings import Hit
+from auditor.functions import rule_function
+from auditor.packs import Rule
+from auditor.similarity import Unit, make_unit, shared_phrases, similar_pairs
+from auditor.textnorm import Encoder
+
+# Calibrated on MRPC train for precision (benchmarks/mrpc_eval.py); see README.
+DEFAULT_BULLET_THRESHOLD = 84.0
+DEFAULT_BODY_THRESHOLD = 90.0
+
+
+def _line(doc: Document, view_pos: int) -> int:
+    return doc.line_col(doc.to_original(view_pos, view_pos)[0])[0]
+
+
+def _excerpt(doc: Document, unit: Unit, width: int = 60) -> str:
+    text = " ".join(doc.text[unit.start : unit.end].split())
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def _hits(
+    doc: Document,
+    units: list[Unit],
+    pairs: list[tuple[int, int, float]],
+    what: str,
+    how: str,
+) -> Iterator[Hit]:
+    """One hit per later unit, naming its best earlier match."""
+    best: dict[int, tuple[int, float]] = {}
+    for i, j, score in pairs:
+        if j not in best or score > best[j][1]:
+            best[j] = (i, score)
+    for j in sorted(best):
+        i, score = best[j]
+        earlier, later = units[i], units[j]
+        line = _line(doc, earlier.start)
+        msg = (
+            f"This {what} {how} the {what} on line {line} ({round(score)}% of content words "
+            f"alike): '{_excerpt(doc, earlier)}'."
+        )
+        data: dict[str, object] = {
+            "duplicate_of": {"line": line, "similarity": round(score, 1)},
+        }
+        yield Hit(later.start, later.end, msg, data=data)
+
+
+def _bullet_lists(doc: Document) -> list[list[tuple[int, int]]]:
+    lists: dict[int, list[tuple[int, int]]] = {}
+    for b in doc.blocks:
+        if b.kind == "bullet" and b.list_id is not None:
+            lists.setdefault(b.list_id, []).append((b.start, b.end))
+    return [spans for spans in lists.values() if len(spans) > 1]
+
+
+@rule_function("duplicates.bullets")
+def duplicate_bullets(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Bullets of one list whose content words mostly coincide (a reworded repeat)."""
+    threshold = float(options.get("threshold", DEFAULT_BULLET_THRESHOLD))
+    min_words = int(options.get("min_words", 3))
+    for spans in _bullet_lists(doc):
+        enc = Encoder()
+        units = [make_unit(doc.text, s, e, enc) for s, e in spans]
+        pairs = similar_pairs(units, threshold, min_words=min_words)
+        yield from _hits(doc, units, pairs, "bullet", "repeats")
+
+
+@rule_function("duplicates.bullet_phrase")
+def bullet_phrase(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Bullets of one list that repeat one claim in near the same words.
+
+    For the pairs the overall score misses because the rest of each bullet differs. Pairs
+    already close enough for `duplicates.bullets` are left to that rule.
+    """
+    threshold = float(options.get("threshold", DEFAULT_BULLET_THRESHOLD))
+    size = int(options.get("phrase_words", 4))
+    matched = int(options.get("phrase_matched", 3))
+    min_common = int(options.get("phrase_common", 2))
+    for spans in _bullet_lists(doc):
+        enc = Encoder()
+        units = [make_unit(doc.text, s, e, enc) for s, e in spans]
+        close = {(i, j) for i, j, _ in similar_pairs(units, threshold)}
+        pairs = [
+            (i, j, s)
+            for i, j, s in shared_phrases(units, size=size, matched=matched, min_common=min_common)
+            if (i, j) not in close
+        ]
+        yield from _hits(doc, units, pairs, "bullet", "repeats a phrase of")
+
+
+@rule_function("duplicates.repeated_text")
+def repeated_text(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """A paragraph or sentence of the body that appears twice (a CMS copy-paste).
+
+    Whole paragraphs first; then sentences outside the repeated paragraphs. Headings and
+    bullets are left out: a headline restates the story and bullets sum it up.
+    """
+    threshold = float(options.get("body_threshold", DEFAULT_BODY_THRESHOLD))
+    min_words = int(options.get("body_min_words", 6))
+    enc = Encoder()
+    body = [i for i, b in enumerate(doc.blocks) if b.kind in ("paragraph", "blockquote")]
+    paras = [make_unit(doc.text, doc.blocks[i].start, doc.blocks[i].end, enc) for i in body]
+    ppairs = similar_pairs(paras, threshold, ordered=True, min_words=min_words)
+    yield from _hits(doc, paras, ppairs, "paragraph", "repeats")
+    repeated = {body[j] for _, j, _ in ppairs}
+    body_set = set(body)
+    sents = [
+        make_unit(doc.text, s.start, s.end, enc)
+        for s in doc.sentences
+        if s.block in body_set and s.block not in repeated
+    ]
+    # the later copy of a repeated paragraph is out already, so no pair is reported twice
+    spairs = similar_pairs(sents, threshold, ordered=True, min_words=min_words)
+    yield from _hits(doc, sents, spairs, "sentence", "repeats")

@@ -1,0 +1,135 @@
+"""Pairwise similarity of sentences, bullets and paragraphs by their content words.
+
+Each unit becomes a string with one character per content word (see textnorm.Encoder), so
+rapidfuzz's C code compares words, not letters, and `process.cdist` scores every pair of a
+list at once. Two scores:
+
+- overlap: how many content words two units share, order ignored (the Dice coefficient,
+  as rapidfuzz's ratio of the sorted word strings). A paraphrase reorders ("a pilots'
+  strike" / "a strike by its pilots") but keeps its words.
+- order: the same with word order kept; a copy-paste keeps the order.
+
+A pair whose figures differ ("240 flights" / "204 flights") is never a duplicate: each side
+has a number the other lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from auditor.textnorm import TOKEN_RE, Encoder, lemma
+
+
+@dataclass(slots=True)
+class Unit:
+    """A bullet, sentence or paragraph: its view span and its content words."""
+
+    start: int
+    end: int
+    words: list[str]
+    code: str  # one character per content word, in order
+    sorted_code: str
+    numbers: frozenset[str]
+    common: frozenset[str]  # content words written in lower case (not names, not figures)
+
+
+def make_unit(text: str, start: int, end: int, encoder: Encoder) -> Unit:
+    words: list[str] = []
+    common: set[str] = set()
+    for m in TOKEN_RE.finditer(text, start, end):
+        w = m.group(0)
+        lem = lemma(w.lower())
+        if lem is None:
+            continue
+        words.append(lem)
+        if w[0].islower():
+            common.add(lem)
+    code = encoder.encode(words)
+    numbers = frozenset(w for w in words if w[:1].isdigit())
+    return Unit(start, end, words, code, "".join(sorted(code)), numbers, frozenset(common))
+
+
+def figures_differ(a: Unit, b: Unit) -> bool:
+    """Each side states a figure the other does not: two different facts."""
+    return bool(a.numbers - b.numbers) and bool(b.numbers - a.numbers)
+
+
+def overlap(a: Unit, b: Unit, *, ordered: bool = False) -> float:
+    """The score `similar_pairs` gives one pair (0 when the figures differ)."""
+    if figures_differ(a, b):
+        return 0.0
+    if ordered:
+        return float(fuzz.ratio(a.code, b.code))
+    return float(fuzz.ratio(a.sorted_code, b.sorted_code))
+
+
+def similar_pairs(
+    units: list[Unit], threshold: float, *, ordered: bool = False, min_words: int = 3
+) -> list[tuple[int, int, float]]:
+    """(earlier, later, score) for every pair scoring at least `threshold` (0-100)."""
+    idx = [i for i, u in enumerate(units) if len(u.words) >= min_words]
+    if len(idx) < 2:
+        return []
+    strings = [units[i].code if ordered else units[i].sorted_code for i in idx]
+    matrix = process.cdist(
+        strings, strings, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float32
+    )
+    out: list[tuple[int, int, float]] = []
+    rows, cols = np.nonzero(np.triu(matrix, k=1) >= threshold)
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        a, b = units[idx[r]], units[idx[c]]
+        if figures_differ(a, b):
+            continue
+        out.append((idx[r], idx[c], float(matrix[r, c])))
+    return out
+
+
+def _windows(code: str, size: int) -> Iterable[tuple[int, str]]:
+    if len(code) <= size:
+        yield 0, code
+        return
+    for k in range(len(code) - size + 1):
+        yield k, code[k : k + size]
+
+
+def shared_phrases(
+    units: list[Unit], *, size: int = 4, matched: int = 3, min_common: int = 2
+) -> list[tuple[int, int, float]]:
+    """(earlier, later, score) for pairs that repeat one phrase in near the same words.
+
+    A phrase is `size` consecutive content words; two phrases match when `matched` of them
+    recur in the same order ("prolonged the conflicts in territories like Kursk" / "prolonged
+    conflicts in regions like Kursk"), and at least `min_common` of the shared words are
+    ordinary lower-case words, so that a shared name ("Prime Minister Tony Blair") alone
+    never counts. Score: the share of the phrase matched, in percent.
+    """
+    owner: list[int] = []
+    strings: list[str] = []
+    for i, u in enumerate(units):
+        if len(u.words) < matched:
+            continue
+        for _, w in _windows(u.code, size):
+            owner.append(i)
+            strings.append(w)
+    if len(set(owner)) < 2:
+        return []
+    cutoff = 100.0 * 2 * matched / (2 * size)
+    matrix = process.cdist(strings, strings, scorer=fuzz.ratio, score_cutoff=cutoff,
+                           dtype=np.float32)  # fmt: skip
+    own = np.asarray(owner)
+    mask = (matrix >= cutoff) & (own[:, None] < own[None, :])
+    best: dict[tuple[int, int], float] = {}
+    for r, c in zip(*np.nonzero(mask), strict=True):
+        a, b = units[owner[r]], units[owner[c]]
+        shared = set(strings[r]) & set(strings[c])
+        codes = a.code
+        words = {a.words[codes.index(ch)] for ch in shared}
+        if len(words & a.common & b.common) < min_common:
+            continue
+        key = (owner[r], owner[c])
+        best[key] = max(best.get(key, 0.0), float(matrix[r, c]))
+    return [(i, j, s) for (i, j), s in sorted(best.items())]
