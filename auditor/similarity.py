@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from auditor.textnorm import TOKEN_RE, Encoder, lemma
+from auditor.textnorm import Encoder, lemmas_of
+from auditor.tokens import TOKEN_RE
 
 
 @dataclass(slots=True)
@@ -37,20 +38,36 @@ class Unit:
     common: frozenset[str]  # content words written in lower case (not names, not figures)
 
 
-def make_unit(text: str, start: int, end: int, encoder: Encoder) -> Unit:
-    words: list[str] = []
-    common: set[str] = set()
-    for m in TOKEN_RE.finditer(text, start, end):
-        w = m.group(0)
-        lem = lemma(w.lower())
-        if lem is None:
-            continue
-        words.append(lem)
-        if w[0].islower():
-            common.add(lem)
+_NONE: frozenset[str] = frozenset()
+
+
+def make_unit(
+    raw: list[str], start: int, end: int, encoder: Encoder, *, common: bool = False
+) -> Unit:
+    """A unit from its tokens as written (auditor.tokens); `common` also collects the
+    content words written in lower case."""
+    words = lemmas_of(raw)
     code = encoder.encode(words)
-    numbers = frozenset(w for w in words if w[:1].isdigit())
-    return Unit(start, end, words, code, "".join(sorted(code)), numbers, frozenset(common))
+    nums = [w for w in words if w[0] <= "9" and w[0].isdigit()]
+    numbers = frozenset(nums) if nums else _NONE
+    lower = _NONE
+    if common:
+        lower = frozenset(lemmas_of([w for w in raw if w[0].islower()]))
+    return Unit(start, end, words, code, "".join(sorted(code)), numbers, lower)
+
+
+def text_unit(text: str, encoder: Encoder, *, common: bool = False) -> Unit:
+    """A unit for a whole string (benchmarks, tests)."""
+    return make_unit(TOKEN_RE.findall(text), 0, len(text), encoder, common=common)
+
+
+def join_units(units: list[Unit], start: int, end: int) -> Unit:
+    """One unit for consecutive units (a paragraph from its sentences)."""
+    words = [w for u in units for w in u.words]
+    code = "".join(u.code for u in units)
+    numbers = frozenset().union(*(u.numbers for u in units)) if units else _NONE
+    lower = frozenset().union(*(u.common for u in units)) if units else _NONE
+    return Unit(start, end, words, code, "".join(sorted(code)), numbers, lower)
 
 
 def figures_differ(a: Unit, b: Unit) -> bool:
@@ -121,10 +138,16 @@ def shared_phrases(
     matrix = process.cdist(strings, strings, scorer=fuzz.ratio, score_cutoff=cutoff,
                            dtype=np.float32)  # fmt: skip
     own = np.asarray(owner)
-    mask = (matrix >= cutoff) & (own[:, None] < own[None, :])
+    hit = matrix >= cutoff
+    # a phrase that recurs in three or more items is the list's pattern ("Film - ...;
+    # director - ..."), not one item repeating another
+    spread = np.array([len(set(own[row].tolist())) for row in hit])
+    mask = hit & (own[:, None] < own[None, :]) & (spread[:, None] <= 2) & (spread[None, :] <= 2)
     best: dict[tuple[int, int], float] = {}
     for r, c in zip(*np.nonzero(mask), strict=True):
         a, b = units[owner[r]], units[owner[c]]
+        if figures_differ(a, b):
+            continue
         shared = set(strings[r]) & set(strings[c])
         codes = a.code
         words = {a.words[codes.index(ch)] for ch in shared}

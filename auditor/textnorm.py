@@ -8,13 +8,12 @@ do not. Lemmas are cached per word form, so an archive pays the lookup once per 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-# A number (digits with inner separators) or a word (letters, inner apostrophes).
-TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+from auditor.tokens import TOKEN_RE
+
 
 # Function words, plus the glue words news copy uses for linking and hedging: they say
 # nothing about which claim a sentence makes.
@@ -46,7 +45,7 @@ def lemma(word: str) -> str | None:
         word = word[:-2]
     if word in STOP_WORDS or not word:
         return None
-    if word[0].isdigit():
+    if any(c.isdigit() for c in word):
         return word.replace(",", "")
     lemmas = getAllLemmas(word)
     for pos in _POS_ORDER:
@@ -57,19 +56,38 @@ def lemma(word: str) -> str | None:
     return word
 
 
+_FORMS: dict[str, str | None] = {}  # word as written -> lemma or None (stop word)
+_MAX_FORMS = 500_000
+
+
+def lemmas_of(words: list[str]) -> list[str]:
+    """Lemmas of words as written, stop words dropped; cached per written form."""
+    forms = _FORMS
+    try:
+        out = [forms[w] for w in words]
+    except KeyError:
+        if len(forms) > _MAX_FORMS:
+            forms.clear()
+        for w in words:
+            if w not in forms:
+                forms[w] = lemma(w.lower())
+        out = [forms[w] for w in words]
+    return [x for x in out if x is not None]
+
+
 def content_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The normalised content words of text[start:end], in order."""
     end = len(text) if end is None else end
-    out = []
-    for w in TOKEN_RE.findall(text, start, end):
-        lem = lemma(w.lower())
-        if lem is not None:
-            out.append(lem)
-    return out
+    return lemmas_of(TOKEN_RE.findall(text, start, end))
 
 
-def is_number(token: str) -> bool:
-    return token[:1].isdigit()
+class _Codes(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        n = len(self)
+        # one character a word; 0x100 keeps clear of ASCII and Latin-1, skip surrogates
+        c = chr(0x100 + n if 0x100 + n < 0xD800 else 0xE000 + n)
+        self[key] = c
+        return c
 
 
 class Encoder:
@@ -82,17 +100,11 @@ class Encoder:
     __slots__ = ("codes",)
 
     def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
+        self.codes: dict[str, str] = _Codes()
 
     def encode(self, tokens: list[str]) -> str:
-        codes = self.codes
-        out = []
-        for t in tokens:
-            c = codes.get(t)
-            if c is None:
-                n = len(codes)
-                # skip the surrogate block; 0x100 keeps clear of ASCII and Latin-1
-                c = chr(0x100 + n if 0x100 + n < 0xD800 else 0xE000 + n)
-                codes[t] = c
-            out.append(c)
-        return "".join(out)
+        return "".join(map(self.codes.__getitem__, tokens))
+
+    def decode(self, code: str) -> list[str]:
+        back = {c: w for w, c in self.codes.items()}
+        return [back[c] for c in code]

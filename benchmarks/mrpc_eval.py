@@ -1,12 +1,12 @@
 """Calibrate and measure the duplicate detector on MRPC (Microsoft Research Paraphrase Corpus).
 
 The threshold of `duplicates.bullet` is chosen on the train split as the lowest score whose
-precision reaches the target (default 0.95): MRPC's negatives are sentences about the same
+precision reaches the target (default 0.94): MRPC's negatives are sentences about the same
 event, the hard case for bullets about one story, and a false duplicate costs a copy desk
 more than a missed one. Precision and recall are then reported on the test split, which
 plays no part in the choice.
 
-    python -m benchmarks.mrpc_eval [--target 0.95] [--markdown]
+    python -m benchmarks.mrpc_eval [--target 0.94] [--markdown]
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.similarity import make_unit, overlap, shared_phrases
+from auditor.similarity import overlap, shared_phrases, text_unit
 from auditor.textnorm import Encoder
 
 
@@ -58,7 +58,8 @@ def score(pairs: list[Pair]) -> list[Scored]:
     out = []
     for p in pairs:
         enc = Encoder()
-        ua, ub = make_unit(p.a, 0, len(p.a), enc), make_unit(p.b, 0, len(p.b), enc)
+        ua = text_unit(p.a, enc, common=True)
+        ub = text_unit(p.b, enc, common=True)
         out.append(Scored(p.label, overlap(ua, ub), bool(shared_phrases([ua, ub]))))
     return out
 
@@ -89,7 +90,7 @@ def best_f1(rows: list[Scored]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--target", type=float, default=0.95, help="train precision to reach")
+    ap.add_argument("--target", type=float, default=0.94, help="train precision to reach")
     args = ap.parse_args(argv)
     try:
         train, test = score(load_split("train")), score(load_split("test"))

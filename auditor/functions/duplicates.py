@@ -14,8 +14,9 @@ from auditor.document import Document
 from auditor.findings import Hit
 from auditor.functions import rule_function
 from auditor.packs import Rule
-from auditor.similarity import Unit, make_unit, shared_phrases, similar_pairs
+from auditor.similarity import Unit, join_units, make_unit, shared_phrases, similar_pairs
 from auditor.textnorm import Encoder
+from auditor.tokens import sentence_tokens
 
 # Calibrated on MRPC train for precision (benchmarks/mrpc_eval.py); see README.
 DEFAULT_BULLET_THRESHOLD = 84.0
@@ -57,12 +58,31 @@ def _hits(
         yield Hit(later.start, later.end, msg, data=data)
 
 
-def _bullet_lists(doc: Document) -> list[list[tuple[int, int]]]:
-    lists: dict[int, list[tuple[int, int]]] = {}
-    for b in doc.blocks:
+def _bullet_lists(doc: Document) -> list[list[int]]:
+    """Block indexes of each list with two bullets or more."""
+    lists: dict[int, list[int]] = {}
+    for i, b in enumerate(doc.blocks):
         if b.kind == "bullet" and b.list_id is not None:
-            lists.setdefault(b.list_id, []).append((b.start, b.end))
-    return [spans for spans in lists.values() if len(spans) > 1]
+            lists.setdefault(b.list_id, []).append(i)
+    return [blocks for blocks in lists.values() if len(blocks) > 1]
+
+
+def _block_units(
+    doc: Document, blocks: list[int], enc: Encoder, common: bool = False
+) -> dict[int, list[Unit]]:
+    """Sentence units of the given blocks, by block (each word normalised once)."""
+    wanted = set(blocks)
+    tokens = sentence_tokens(doc)
+    out: dict[int, list[Unit]] = {i: [] for i in blocks}
+    for k, s in enumerate(doc.sentences):
+        if s.block in wanted:
+            out[s.block].append(make_unit(tokens[k], s.start, s.end, enc, common=common))
+    return out
+
+
+def _bullet_units(doc: Document, blocks: list[int], enc: Encoder) -> list[Unit]:
+    by_block = _block_units(doc, blocks, enc, common=True)
+    return [join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end) for i in blocks]
 
 
 @rule_function("duplicates.bullets")
@@ -70,9 +90,8 @@ def duplicate_bullets(doc: Document, rule: Rule, options: dict[str, Any]) -> Ite
     """Bullets of one list whose content words mostly coincide (a reworded repeat)."""
     threshold = float(options.get("threshold", DEFAULT_BULLET_THRESHOLD))
     min_words = int(options.get("min_words", 3))
-    for spans in _bullet_lists(doc):
-        enc = Encoder()
-        units = [make_unit(doc.text, s, e, enc) for s, e in spans]
+    for blocks in _bullet_lists(doc):
+        units = _bullet_units(doc, blocks, Encoder())
         pairs = similar_pairs(units, threshold, min_words=min_words)
         yield from _hits(doc, units, pairs, "bullet", "repeats")
 
@@ -82,15 +101,14 @@ def bullet_phrase(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
     """Bullets of one list that repeat one claim in near the same words.
 
     For the pairs the overall score misses because the rest of each bullet differs. Pairs
-    already close enough for `duplicates.bullets` are left to that rule.
+    already close enough for `duplicates.bullet` are left to that rule.
     """
     threshold = float(options.get("threshold", DEFAULT_BULLET_THRESHOLD))
     size = int(options.get("phrase_words", 4))
     matched = int(options.get("phrase_matched", 3))
     min_common = int(options.get("phrase_common", 2))
-    for spans in _bullet_lists(doc):
-        enc = Encoder()
-        units = [make_unit(doc.text, s, e, enc) for s, e in spans]
+    for blocks in _bullet_lists(doc):
+        units = _bullet_units(doc, blocks, Encoder())
         close = {(i, j) for i, j, _ in similar_pairs(units, threshold)}
         pairs = [
             (i, j, s)
@@ -111,16 +129,12 @@ def repeated_text(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
     min_words = int(options.get("body_min_words", 6))
     enc = Encoder()
     body = [i for i, b in enumerate(doc.blocks) if b.kind in ("paragraph", "blockquote")]
-    paras = [make_unit(doc.text, doc.blocks[i].start, doc.blocks[i].end, enc) for i in body]
+    by_block = _block_units(doc, body, enc)
+    paras = [join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end) for i in body]
     ppairs = similar_pairs(paras, threshold, ordered=True, min_words=min_words)
     yield from _hits(doc, paras, ppairs, "paragraph", "repeats")
+    # the later copy of a repeated paragraph is left out, so no pair is reported twice
     repeated = {body[j] for _, j, _ in ppairs}
-    body_set = set(body)
-    sents = [
-        make_unit(doc.text, s.start, s.end, enc)
-        for s in doc.sentences
-        if s.block in body_set and s.block not in repeated
-    ]
-    # the later copy of a repeated paragraph is out already, so no pair is reported twice
+    sents = [u for i in body if i not in repeated for u in by_block[i]]
     spairs = similar_pairs(sents, threshold, ordered=True, min_words=min_words)
     yield from _hits(doc, sents, spairs, "sentence", "repeats")

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor import syllables
-from auditor.document import WORD_RE, Document
+from auditor.document import Document
 from auditor.findings import Hit
 from auditor.functions import rule_function
 from auditor.packs import Rule
+from auditor.tokens import sentence_tokens
+
+_KEY = "_readability_stats"
 
 # textstat's English constants (textstat.backend.utils.constants, "en")
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -58,41 +61,45 @@ class Stats:
         )
 
 
-def _prose_sentences(doc: Document) -> Iterator[tuple[int, int, list[str]]]:
-    """(start, end, words) of every sentence outside headings."""
-    for s in doc.sentences:
-        if doc.blocks[s.block].kind == "heading":
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """Words of each prose sentence (headings left out), and the document's totals."""
+
+    sentences: list[tuple[int, int, int]]  # (start, end, words)
+    stats: Stats
+
+
+def count_document(doc: Document) -> Counted:
+    """One pass over the sentences, shared by the three rules (cached on the document)."""
+    cached = doc.__dict__.get(_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    tokens = sentence_tokens(doc)
+    blocks = doc.blocks
+    count = syllables.count_words
+    spans: list[tuple[int, int, int]] = []
+    words = syl = 0
+    for k, s in enumerate(doc.sentences):
+        ws = tokens[k]
+        if not ws or blocks[s.block].kind == "heading":
             continue
-        yield s.start, s.end, WORD_RE.findall(doc.text, s.start, s.end)
+        spans.append((s.start, s.end, len(ws)))
+        words += len(ws)
+        syl += count(ws)
+    cached = Counted(spans, Stats(words, len(spans), syl))
+    doc.__dict__[_KEY] = cached
+    return cached
 
 
 def document_stats(doc: Document) -> Stats:
-    count = syllables.count
-    words = sents = syl = 0
-    for _, _, ws in _prose_sentences(doc):
-        if not ws:
-            continue
-        words += len(ws)
-        sents += 1
-        syl += sum(map(count, ws))
-    return Stats(words, sents, syl)
-
-
-def _cached_stats(doc: Document) -> Stats:
-    """Both document rules read the same numbers; compute them once per document."""
-    cached = doc.__dict__.get("_readability_stats")
-    if cached is None:
-        cached = document_stats(doc)
-        doc.__dict__["_readability_stats"] = cached
-    return cached
+    return count_document(doc).stats
 
 
 @rule_function("readability.long_sentence")
 def long_sentence(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """A sentence over the word limit (default 40), with its count."""
     limit = int(options.get("max_sentence_words", 40))
-    for start, end, ws in _prose_sentences(doc):
-        n = len(ws)
+    for start, end, n in count_document(doc).sentences:
         if n > limit:
             yield Hit(start, end, f"This sentence has {n} words (limit {limit}): split it.",
                       data={"words": n, "limit": limit})  # fmt: skip
@@ -112,7 +119,7 @@ def _summary(st: Stats) -> str:
 @rule_function("readability.reading_ease")
 def reading_ease(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Flesch reading ease of the whole document under the desk's minimum."""
-    st = _cached_stats(doc)
+    st = document_stats(doc)
     anchor = _anchor(doc)
     if anchor is None or st.words < int(options.get("min_words", 100)):
         return
@@ -128,7 +135,7 @@ def reading_ease(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator
 @rule_function("readability.grade")
 def grade(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Flesch-Kincaid grade of the whole document over the desk's maximum."""
-    st = _cached_stats(doc)
+    st = document_stats(doc)
     anchor = _anchor(doc)
     if anchor is None or st.words < int(options.get("min_words", 100)):
         return
