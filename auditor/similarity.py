@@ -21,21 +21,20 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from auditor.textnorm import Encoder, lemmas_of
+from auditor.textnorm import Encoder
 from auditor.tokens import TOKEN_RE
 
 
 @dataclass(slots=True)
 class Unit:
-    """A bullet, sentence or paragraph: its view span and its content words."""
+    """A bullet, sentence or paragraph: its view span and its content words, encoded."""
 
     start: int
     end: int
-    words: list[str]
-    code: str  # one character per content word, in order
+    code: str  # one character per content word, in order (textnorm.Encoder)
     sorted_code: str
-    numbers: frozenset[str]
-    common: frozenset[str]  # content words written in lower case (not names, not figures)
+    numbers: frozenset[str]  # characters that stand for figures
+    common: frozenset[str]  # characters of words written in lower case (not names, figures)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -46,14 +45,12 @@ def make_unit(
 ) -> Unit:
     """A unit from its tokens as written (auditor.tokens); `common` also collects the
     content words written in lower case."""
-    words = lemmas_of(raw)
-    code = encoder.encode(words)
-    nums = [w for w in words if w[0] <= "9" and w[0].isdigit()]
-    numbers = frozenset(nums) if nums else _NONE
+    code = encoder.encode(raw)
+    nums = encoder.numbers.intersection(code) if encoder.numbers else _NONE
     lower = _NONE
     if common:
-        lower = frozenset(lemmas_of([w for w in raw if w[0].islower()]))
-    return Unit(start, end, words, code, "".join(sorted(code)), numbers, lower)
+        lower = frozenset(encoder.encode([w for w in raw if w[0].islower()]))
+    return Unit(start, end, code, "".join(sorted(code)), frozenset(nums), lower)
 
 
 def text_unit(text: str, encoder: Encoder, *, common: bool = False) -> Unit:
@@ -63,11 +60,10 @@ def text_unit(text: str, encoder: Encoder, *, common: bool = False) -> Unit:
 
 def join_units(units: list[Unit], start: int, end: int) -> Unit:
     """One unit for consecutive units (a paragraph from its sentences)."""
-    words = [w for u in units for w in u.words]
     code = "".join(u.code for u in units)
     numbers = frozenset().union(*(u.numbers for u in units)) if units else _NONE
     lower = frozenset().union(*(u.common for u in units)) if units else _NONE
-    return Unit(start, end, words, code, "".join(sorted(code)), numbers, lower)
+    return Unit(start, end, code, "".join(sorted(code)), numbers, lower)
 
 
 def figures_differ(a: Unit, b: Unit) -> bool:
@@ -88,7 +84,7 @@ def similar_pairs(
     units: list[Unit], threshold: float, *, ordered: bool = False, min_words: int = 3
 ) -> list[tuple[int, int, float]]:
     """(earlier, later, score) for every pair scoring at least `threshold` (0-100)."""
-    idx = [i for i, u in enumerate(units) if len(u.words) >= min_words]
+    idx = [i for i, u in enumerate(units) if len(u.code) >= min_words]
     if len(idx) < 2:
         return []
     strings = [units[i].code if ordered else units[i].sorted_code for i in idx]
@@ -127,7 +123,7 @@ def shared_phrases(
     owner: list[int] = []
     strings: list[str] = []
     for i, u in enumerate(units):
-        if len(u.words) < matched:
+        if len(u.code) < matched:
             continue
         for _, w in _windows(u.code, size):
             owner.append(i)
@@ -149,9 +145,7 @@ def shared_phrases(
         if figures_differ(a, b):
             continue
         shared = set(strings[r]) & set(strings[c])
-        codes = a.code
-        words = {a.words[codes.index(ch)] for ch in shared}
-        if len(words & a.common & b.common) < min_common:
+        if len(shared & a.common & b.common) < min_common:
             continue
         key = (owner[r], owner[c])
         best[key] = max(best.get(key, 0.0), float(matrix[r, c]))

@@ -8,12 +8,12 @@ do not. Lemmas are cached per word form, so an archive pays the lookup once per 
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
 from auditor.tokens import TOKEN_RE
-
 
 # Function words, plus the glue words news copy uses for linking and hedging: they say
 # nothing about which claim a sentence makes.
@@ -56,55 +56,69 @@ def lemma(word: str) -> str | None:
     return word
 
 
-_FORMS: dict[str, str | None] = {}  # word as written -> lemma or None (stop word)
-_MAX_FORMS = 500_000
-
-
-def lemmas_of(words: list[str]) -> list[str]:
-    """Lemmas of words as written, stop words dropped; cached per written form."""
-    forms = _FORMS
-    try:
-        out = [forms[w] for w in words]
-    except KeyError:
-        if len(forms) > _MAX_FORMS:
-            forms.clear()
-        for w in words:
-            if w not in forms:
-                forms[w] = lemma(w.lower())
-        out = [forms[w] for w in words]
-    return [x for x in out if x is not None]
-
-
 def content_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The normalised content words of text[start:end], in order."""
     end = len(text) if end is None else end
-    return lemmas_of(TOKEN_RE.findall(text, start, end))
-
-
-class _Codes(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        n = len(self)
-        # one character a word; 0x100 keeps clear of ASCII and Latin-1, skip surrogates
-        c = chr(0x100 + n if 0x100 + n < 0xD800 else 0xE000 + n)
-        self[key] = c
-        return c
+    out = (lemma(w.lower()) for w in TOKEN_RE.findall(text, start, end))
+    return [w for w in out if w is not None]
 
 
 class Encoder:
-    """Maps each distinct content word to one character, so rapidfuzz compares words.
+    """Maps each content word to one character, so rapidfuzz compares words, not letters.
 
-    Per document (or per pair of sentences in a benchmark): the alphabet stays small and
-    an archive run never grows a global vocabulary.
+    A word form as written goes straight to its lemma's character ("" for a stop word), so
+    encoding a sentence is one C-level map and join once the forms have been seen. One
+    encoder can serve many documents: `fresh()` (called per document) starts over when the
+    alphabet grows past `limit`, so an archive run never runs out of code points.
     """
 
-    __slots__ = ("codes",)
+    __slots__ = ("_lock", "forms", "lemmas", "limit", "numbers")
 
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = _Codes()
+    def __init__(self, limit: int = 900_000) -> None:
+        self.forms: dict[str, str] = {}
+        self.lemmas: dict[str, str] = {}
+        self.numbers: set[str] = set()  # characters that stand for a figure
+        self.limit = limit
+        self._lock = threading.Lock()
 
-    def encode(self, tokens: list[str]) -> str:
-        return "".join(map(self.codes.__getitem__, tokens))
+    def fresh(self) -> Encoder:
+        if len(self.lemmas) > self.limit or len(self.forms) > 2 * self.limit:
+            with self._lock:
+                self.forms.clear()
+                self.lemmas.clear()
+                self.numbers.clear()
+        return self
+
+    def encode(self, raw: list[str]) -> str:
+        """One character per content word of `raw` (tokens as written), in order."""
+        forms = self.forms
+        try:
+            return "".join(map(forms.__getitem__, raw))
+        except KeyError:
+            with self._lock:
+                for w in raw:
+                    if w not in forms:
+                        forms[w] = self._code(w)
+            return "".join(map(forms.__getitem__, raw))
+
+    def encode_lemmas(self, lemmas: list[str]) -> str:
+        with self._lock:
+            return "".join(self._char(x) for x in lemmas)
+
+    def _code(self, form: str) -> str:
+        lem = lemma(form.lower())
+        return "" if lem is None else self._char(lem)
+
+    def _char(self, lem: str) -> str:
+        c = self.lemmas.get(lem)
+        if c is None:
+            n = 0x100 + len(self.lemmas)  # clear of ASCII and Latin-1
+            c = chr(n if n < 0xD800 else n + 0x800)  # never a surrogate
+            self.lemmas[lem] = c
+            if lem[0].isdigit():
+                self.numbers.add(c)
+        return c
 
     def decode(self, code: str) -> list[str]:
-        back = {c: w for w, c in self.codes.items()}
+        back = {c: w for w, c in self.lemmas.items()}
         return [back[c] for c in code]

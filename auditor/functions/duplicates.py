@@ -21,6 +21,8 @@ from auditor.tokens import sentence_tokens
 # Calibrated on MRPC train for precision (benchmarks/mrpc_eval.py); see README.
 DEFAULT_BULLET_THRESHOLD = 84.0
 DEFAULT_BODY_THRESHOLD = 90.0
+# one alphabet for all documents: a word form is normalised once per run, not per document
+ENCODER = Encoder()
 
 
 def _line(doc: Document, view_pos: int) -> int:
@@ -91,7 +93,7 @@ def duplicate_bullets(doc: Document, rule: Rule, options: dict[str, Any]) -> Ite
     threshold = float(options.get("threshold", DEFAULT_BULLET_THRESHOLD))
     min_words = int(options.get("min_words", 3))
     for blocks in _bullet_lists(doc):
-        units = _bullet_units(doc, blocks, Encoder())
+        units = _bullet_units(doc, blocks, ENCODER.fresh())
         pairs = similar_pairs(units, threshold, min_words=min_words)
         yield from _hits(doc, units, pairs, "bullet", "repeats")
 
@@ -108,7 +110,7 @@ def bullet_phrase(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
     matched = int(options.get("phrase_matched", 3))
     min_common = int(options.get("phrase_common", 2))
     for blocks in _bullet_lists(doc):
-        units = _bullet_units(doc, blocks, Encoder())
+        units = _bullet_units(doc, blocks, ENCODER.fresh())
         close = {(i, j) for i, j, _ in similar_pairs(units, threshold)}
         pairs = [
             (i, j, s)
@@ -127,7 +129,7 @@ def repeated_text(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
     """
     threshold = float(options.get("body_threshold", DEFAULT_BODY_THRESHOLD))
     min_words = int(options.get("body_min_words", 6))
-    enc = Encoder()
+    enc = ENCODER.fresh()
     body = [i for i, b in enumerate(doc.blocks) if b.kind in ("paragraph", "blockquote")]
     by_block = _block_units(doc, body, enc)
     paras = [join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end) for i in body]
