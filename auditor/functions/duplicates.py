@@ -19,14 +19,10 @@ from auditor.textnorm import Encoder
 from auditor.tokens import sentence_tokens
 
 # Calibrated on MRPC train for precision (benchmarks/mrpc_eval.py); see README.
-DEFAULT_BULLET_THRESHOLD = 84.0
+DEFAULT_BULLET_THRESHOLD = 83.0
 DEFAULT_BODY_THRESHOLD = 90.0
 # one alphabet for all documents: a word form is normalised once per run, not per document
 ENCODER = Encoder()
-
-
-def _line(doc: Document, view_pos: int) -> int:
-    return doc.line_col(doc.to_original(view_pos, view_pos)[0])[0]
 
 
 def _excerpt(doc: Document, unit: Unit, width: int = 60) -> str:
@@ -40,6 +36,7 @@ def _hits(
     pairs: list[tuple[int, int, float]],
     what: str,
     how: str,
+    measure: str = "of content words alike",
 ) -> Iterator[Hit]:
     """One hit per later unit, naming its best earlier match."""
     best: dict[int, tuple[int, float]] = {}
@@ -49,14 +46,16 @@ def _hits(
     for j in sorted(best):
         i, score = best[j]
         earlier, later = units[i], units[j]
-        line = _line(doc, earlier.start)
+        o_start, o_end = doc.to_original(earlier.start, earlier.end)
+        line = doc.line_col(o_start)[0]
         msg = (
-            f"This {what} {how} the {what} on line {line} ({round(score)}% of content words "
-            f"alike): '{_excerpt(doc, earlier)}'."
+            f"This {what} {how} the {what} on line {line} ({round(score)}% {measure}): "
+            f"'{_excerpt(doc, earlier)}'."
         )
         data: dict[str, object] = {
-            "duplicate_of": {"line": line, "similarity": round(score, 1)},
-        }
+            "duplicate_of": {"line": line, "start": o_start, "end": o_end,
+                             "similarity": round(score, 1)},
+        }  # fmt: skip
         yield Hit(later.start, later.end, msg, data=data)
 
 
@@ -117,7 +116,9 @@ def bullet_phrase(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
             for i, j, s in shared_phrases(units, size=size, matched=matched, min_common=min_common)
             if (i, j) not in close
         ]
-        yield from _hits(doc, units, pairs, "bullet", "repeats a phrase of")
+        yield from _hits(
+            doc, units, pairs, "bullet", "repeats a phrase of", f"of a {size}-word phrase alike"
+        )
 
 
 @rule_function("duplicates.repeated_text")
