@@ -15,11 +15,13 @@ has a number the other lacks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from auditor.textnorm import Encoder
 from auditor.tokens import TOKEN_RE
@@ -80,6 +82,22 @@ def overlap(a: Unit, b: Unit, *, ordered: bool = False) -> float:
     return float(fuzz.ratio(a.sorted_code, b.sorted_code))
 
 
+_CHUNK = 256  # rows of the score matrix at a time: memory stays flat on long documents
+
+
+def _upper_pairs(
+    strings: list[str], scorer: Any, cutoff: float
+) -> Iterator[tuple[int, int, float]]:
+    """(r, c, score) for r < c with score >= cutoff, the matrix built a band at a time."""
+    n = len(strings)
+    for top in range(0, n - 1, _CHUNK):
+        band = process.cdist(strings[top : top + _CHUNK], strings[top:], scorer=scorer,
+                             score_cutoff=cutoff, dtype=np.float32)  # fmt: skip
+        rows, cols = np.nonzero(np.triu(band, k=1) >= cutoff)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            yield top + r, top + c, float(band[r, c])
+
+
 def similar_pairs(
     units: list[Unit], threshold: float, *, ordered: bool = False, min_words: int = 3
 ) -> list[tuple[int, int, float]]:
@@ -88,25 +106,17 @@ def similar_pairs(
     if len(idx) < 2:
         return []
     strings = [units[i].code if ordered else units[i].sorted_code for i in idx]
-    matrix = process.cdist(
-        strings, strings, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float32
-    )
     out: list[tuple[int, int, float]] = []
-    rows, cols = np.nonzero(np.triu(matrix, k=1) >= threshold)
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        a, b = units[idx[r]], units[idx[c]]
-        if figures_differ(a, b):
-            continue
-        out.append((idx[r], idx[c], float(matrix[r, c])))
+    for r, c, score in _upper_pairs(strings, fuzz.ratio, threshold):
+        if not figures_differ(units[idx[r]], units[idx[c]]):
+            out.append((idx[r], idx[c], score))
     return out
 
 
-def _windows(code: str, size: int) -> Iterable[tuple[int, str]]:
+def _windows(code: str, size: int) -> list[str]:
     if len(code) <= size:
-        yield 0, code
-        return
-    for k in range(len(code) - size + 1):
-        yield k, code[k : k + size]
+        return [code]
+    return [code[k : k + size] for k in range(len(code) - size + 1)]
 
 
 def shared_phrases(
@@ -118,35 +128,36 @@ def shared_phrases(
     recur in the same order ("prolonged the conflicts in territories like Kursk" / "prolonged
     conflicts in regions like Kursk"), and at least `min_common` of the shared words are
     ordinary lower-case words, so that a shared name ("Prime Minister Tony Blair") alone
-    never counts. Score: the share of the phrase matched, in percent.
+    never counts. A phrase that recurs in three items or more is the list's pattern
+    ("Film - ...; director - ..."), not one item repeating another. Score: how alike the
+    two phrases are, in percent.
     """
-    owner: list[int] = []
-    strings: list[str] = []
-    for i, u in enumerate(units):
-        if len(u.code) < matched:
-            continue
-        for _, w in _windows(u.code, size):
-            owner.append(i)
-            strings.append(w)
-    if len(set(owner)) < 2:
+    idx = [i for i, u in enumerate(units) if len(u.code) >= matched]
+    if len(idx) < 2:
         return []
+    # candidates: pairs sharing `matched` words at all (rapidfuzz LCS of the sorted words)
+    sorted_codes = [units[i].sorted_code for i in idx]
+    windows = {i: _windows(units[i].code, size) for i in idx}
     cutoff = 100.0 * 2 * matched / (2 * size)
-    matrix = process.cdist(strings, strings, scorer=fuzz.ratio, score_cutoff=cutoff,
-                           dtype=np.float32)  # fmt: skip
-    own = np.asarray(owner)
-    hit = matrix >= cutoff
-    # a phrase that recurs in three or more items is the list's pattern ("Film - ...;
-    # director - ..."), not one item repeating another
-    spread = np.array([len(set(own[row].tolist())) for row in hit])
-    mask = hit & (own[:, None] < own[None, :]) & (spread[:, None] <= 2) & (spread[None, :] <= 2)
+    partners: dict[tuple[int, int], set[int]] = {}  # (unit, window) -> units it matches
+    found: list[tuple[int, int, int, int, float]] = []
+    for r, c, _ in _upper_pairs(sorted_codes, LCSseq.similarity, matched):
+        i, j = idx[r], idx[c]
+        m = process.cdist(windows[i], windows[j], scorer=fuzz.ratio, score_cutoff=cutoff,
+                          dtype=np.float32)  # fmt: skip
+        for wa, wb in zip(*np.nonzero(m >= cutoff), strict=True):
+            partners.setdefault((i, int(wa)), set()).add(j)
+            partners.setdefault((j, int(wb)), set()).add(i)
+            found.append((i, j, int(wa), int(wb), float(m[wa, wb])))
     best: dict[tuple[int, int], float] = {}
-    for r, c in zip(*np.nonzero(mask), strict=True):
-        a, b = units[owner[r]], units[owner[c]]
+    for i, j, wa, wb, score in found:
+        if len(partners[(i, wa)]) > 1 or len(partners[(j, wb)]) > 1:
+            continue  # the phrase recurs in a third item: the list's pattern
+        a, b = units[i], units[j]
         if figures_differ(a, b):
             continue
-        shared = set(strings[r]) & set(strings[c])
+        shared = set(windows[i][wa]) & set(windows[j][wb])
         if len(shared & a.common & b.common) < min_common:
             continue
-        key = (owner[r], owner[c])
-        best[key] = max(best.get(key, 0.0), float(matrix[r, c]))
+        best[(i, j)] = max(best.get((i, j), 0.0), score)
     return [(i, j, s) for (i, j), s in sorted(best.items())]
