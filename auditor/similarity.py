@@ -29,14 +29,31 @@ from auditor.tokens import TOKEN_RE
 
 @dataclass(slots=True)
 class Unit:
-    """A bullet, sentence or paragraph: its view span and its content words, encoded."""
+    """A bullet, sentence or paragraph: its view span and its content words, encoded.
+
+    What only a candidate pair needs (sorted words, figures) is worked out on first use.
+    """
 
     start: int
     end: int
     code: str  # one character per content word, in order (textnorm.Encoder)
-    sorted_code: str
-    numbers: frozenset[str]  # characters that stand for figures
-    common: frozenset[str]  # characters of words written in lower case (not names, figures)
+    figures: set[str]  # the encoder's set of characters that stand for figures (shared)
+    common: frozenset[str] = frozenset()  # words written in lower case (not names, figures)
+    _sorted: str | None = None
+    _numbers: frozenset[str] | None = None
+
+    @property
+    def sorted_code(self) -> str:
+        if self._sorted is None:
+            self._sorted = "".join(sorted(self.code))
+        return self._sorted
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        if self._numbers is None:
+            self._numbers = frozenset(self.figures.intersection(self.code)) if self.figures \
+                else _NONE  # fmt: skip
+        return self._numbers
 
 
 _NONE: frozenset[str] = frozenset()
@@ -48,11 +65,10 @@ def make_unit(
     """A unit from its tokens as written (auditor.tokens); `common` also collects the
     content words written in lower case."""
     code = encoder.encode(raw)
-    nums = encoder.numbers.intersection(code) if encoder.numbers else _NONE
-    lower = _NONE
     if common:
         lower = frozenset(encoder.encode([w for w in raw if w[0].islower()]))
-    return Unit(start, end, code, "".join(sorted(code)), frozenset(nums), lower)
+        return Unit(start, end, code, encoder.numbers, lower)
+    return Unit(start, end, code, encoder.numbers)
 
 
 def text_unit(text: str, encoder: Encoder, *, common: bool = False) -> Unit:
@@ -60,17 +76,20 @@ def text_unit(text: str, encoder: Encoder, *, common: bool = False) -> Unit:
     return make_unit(TOKEN_RE.findall(text), 0, len(text), encoder, common=common)
 
 
-def join_units(units: list[Unit], start: int, end: int) -> Unit:
+def join_units(units: list[Unit], start: int, end: int, figures: set[str]) -> Unit:
     """One unit for consecutive units (a paragraph from its sentences)."""
-    code = "".join(u.code for u in units)
-    numbers = frozenset().union(*(u.numbers for u in units)) if units else _NONE
-    lower = frozenset().union(*(u.common for u in units)) if units else _NONE
-    return Unit(start, end, code, "".join(sorted(code)), numbers, lower)
+    if len(units) == 1:
+        u = units[0]
+        return Unit(start, end, u.code, figures, u.common)
+    code = "".join([u.code for u in units])
+    lower = frozenset().union(*[u.common for u in units]) if units else _NONE
+    return Unit(start, end, code, figures, lower)
 
 
 def figures_differ(a: Unit, b: Unit) -> bool:
     """Each side states a figure the other does not: two different facts."""
-    return bool(a.numbers - b.numbers) and bool(b.numbers - a.numbers)
+    an, bn = a.numbers, b.numbers
+    return bool(an) and bool(bn) and bool(an - bn) and bool(bn - an)
 
 
 def overlap(a: Unit, b: Unit, *, ordered: bool = False) -> float:

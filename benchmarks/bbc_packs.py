@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=5, help="duplicates findings to print")
     ap.add_argument("--stress", action="store_true", help="also run the bullet-phrase stress test")
     args = ap.parse_args(argv)
+    t = time.perf_counter()
     docs = load_bbc()
+    load_secs = time.perf_counter() - t
     if not docs:
         print("bbc_packs: BBC corpus not found", file=sys.stderr)
         return 2
@@ -94,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     dup = sum(v for k, v in counts.items() if k.startswith("duplicates."))
     print(f"\nduplicates: {dup} findings, one per {n / dup:.0f} articles" if dup else
           "\nduplicates: no findings")  # fmt: skip
+    print(
+        f"loading (read, parse, split sentences, for scale): {load_secs / words * 1e6:.2f} us/word"
+    )
     for name, secs in best.items():
         print(f"{name}: {secs / words * 1e6:.2f} us/word ({words / secs:,.0f} words/s)")
     if args.stress:

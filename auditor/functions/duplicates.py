@@ -83,7 +83,9 @@ def _block_units(
 
 def _bullet_units(doc: Document, blocks: list[int], enc: Encoder) -> list[Unit]:
     by_block = _block_units(doc, blocks, enc, common=True)
-    return [join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end) for i in blocks]
+    return [
+        join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end, enc.numbers) for i in blocks
+    ]
 
 
 @rule_function("duplicates.bullets")
@@ -133,7 +135,9 @@ def repeated_text(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
     enc = ENCODER.fresh()
     body = [i for i, b in enumerate(doc.blocks) if b.kind in ("paragraph", "blockquote")]
     by_block = _block_units(doc, body, enc)
-    paras = [join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end) for i in body]
+    paras = [
+        join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end, enc.numbers) for i in body
+    ]
     ppairs = similar_pairs(paras, threshold, ordered=True, min_words=min_words)
     yield from _hits(doc, paras, ppairs, "paragraph", "repeats")
     # the later copy of a repeated paragraph is left out, so no pair is reported twice
