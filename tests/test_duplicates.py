@@ -146,6 +146,13 @@ def test_copy_pasted_paragraph_and_sentence() -> None:
     assert "sentence on line 9" in sent_f.message
 
 
+def test_pull_quote_repeating_the_body_is_fine(tmp_path: Path) -> None:
+    line = "We will review every contract the council has signed since 2010, the mayor said."
+    p = tmp_path / "a.md"
+    p.write_text(f"# Review\n\n{line}\n\n> {line}\n\nThe review starts in May.\n", "utf-8")
+    assert dups(load_file(p).documents[0]) == []
+
+
 def test_short_stock_sentences_may_repeat() -> None:
     doc = txt("He said no.\n\nThe vote was close.\n\nHe said no.\n\nThe vote was close.\n")
     assert dups(doc) == []

@@ -127,13 +127,14 @@ def bullet_phrase(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
 def repeated_text(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """A paragraph or sentence of the body that appears twice (a CMS copy-paste).
 
-    Whole paragraphs first; then sentences outside the repeated paragraphs. Headings and
-    bullets are left out: a headline restates the story and bullets sum it up.
+    Whole paragraphs first; then sentences outside the repeated paragraphs. Headings,
+    bullets and block quotes are left out: a headline restates the story, bullets sum it
+    up, and a pull quote repeats a line of the body on purpose.
     """
     threshold = float(options.get("body_threshold", DEFAULT_BODY_THRESHOLD))
     min_words = int(options.get("body_min_words", 6))
     enc = ENCODER.fresh()
-    body = [i for i, b in enumerate(doc.blocks) if b.kind in ("paragraph", "blockquote")]
+    body = [i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"]
     by_block = _block_units(doc, body, enc)
     paras = [
         join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end, enc.numbers) for i in body
