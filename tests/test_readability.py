@@ -187,3 +187,16 @@ def test_plain_textstat_would_reach_for_the_network(tmp_path: Path) -> None:
         tmp_path,
     )
     assert r.returncode != 0 and "nltk.download" in r.stderr, r.stderr[-2000:]
+
+
+def test_constants_are_textstats() -> None:
+    """The pack does not import textstat (0.5 s of NLTK imports) but uses its numbers."""
+    from textstat.backend.utils import get_lang_cfg
+
+    from auditor.functions import readability as r
+
+    assert (r.FRE_BASE, r.FRE_SENTENCE, r.FRE_SYLLABLE) == (
+        get_lang_cfg("en", "fre_base"),
+        get_lang_cfg("en", "fre_sentence_length"),
+        get_lang_cfg("en", "fre_syll_per_word"),
+    )
