@@ -195,8 +195,8 @@ def test_constants_are_textstats() -> None:
 
     from auditor.functions import readability as r
 
-    assert (r.FRE_BASE, r.FRE_SENTENCE, r.FRE_SYLLABLE) == (
+    assert (
         get_lang_cfg("en", "fre_base"),
         get_lang_cfg("en", "fre_sentence_length"),
         get_lang_cfg("en", "fre_syll_per_word"),
-    )
+    ) == (r.FRE_BASE, r.FRE_SENTENCE, r.FRE_SYLLABLE)
