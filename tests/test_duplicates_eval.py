@@ -1,0 +1,45 @@
+"""The duplicates pack against the shared evaluation data (skipped when it is absent)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.engine import Auditor
+from auditor.packs import load_packs
+from benchmarks.mrpc_eval import (
+    calibrate,
+    eval_dir,
+    load_split,
+    precision_recall,
+    score,
+)
+
+MRPC = eval_dir() / "mrpc" / "msr_paraphrase_train.txt"
+BBC = eval_dir() / "bbc-news"
+
+
+def _pack_threshold() -> float:
+    pack = next(p for p in load_packs() if p.id == "duplicates")
+    rule = next(r for r in pack.rules if r.id == "duplicates.bullet")
+    return float(rule.options["options"]["threshold"])
+
+
+@pytest.mark.skipif(not MRPC.exists(), reason="MRPC not available")
+def test_shipped_threshold_is_the_mrpc_calibration() -> None:
+    train = score(load_split("train"))
+    assert calibrate(train, 0.94) == _pack_threshold()
+    test = score(load_split("test"))
+    t = _pack_threshold()
+    p, r, _ = precision_recall(test, [s.score >= t for s in test])
+    assert p >= 0.9 and r >= 0.2, (p, r)
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="BBC corpus not available")
+def test_edited_copy_rarely_has_duplicates() -> None:
+    from benchmarks.bbc_packs import load_bbc
+
+    docs = load_bbc()
+    assert len(docs) == 2225
+    auditor = Auditor([p for p in load_packs() if p.id == "duplicates"])
+    findings = sum(len(auditor.audit(d)) for d in docs)
+    assert findings <= len(docs) / 50, findings
