@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.checks import Check
 from auditor.document import Document
 from auditor.findings import Finding, Hit, matches_prefix
 from auditor.packs import Pack, Rule
@@ -64,19 +65,24 @@ class Auditor:
             r for p in packs for r in p.rules if self.selection.may_want(r.id)
         ]
         self.pack_ids = sorted({r.pack for r in self.rules})
+        # Each auditor has its own check objects: two auditors over the same packs (two
+        # configurations in one run) must not share settings.
+        self.checks: dict[str, Check] = {}
         for r in self.rules:
-            if r.check is not None:
-                r.check.configure(dict((settings or {}).get(r.pack, {})))
+            assert r.check is not None
+            check = type(r.check)(r)
+            check.configure(dict((settings or {}).get(r.pack, {})))
+            self.checks[r.id] = check
 
     def close(self) -> None:
-        for r in self.rules:
-            if r.check is not None:
-                r.check.close()
+        for check in self.checks.values():
+            check.close()
 
     def run_rule(self, rule: Rule, doc: Document) -> list[Finding]:
         """One rule's findings on a document (used by the examples test too)."""
-        assert rule.check is not None
-        return list(self._findings(rule, doc, rule.check.run(doc)))
+        check = self.checks.get(rule.id) or rule.check
+        assert check is not None
+        return list(self._findings(rule, doc, check.run(doc)))
 
     def audit(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []

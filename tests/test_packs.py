@@ -102,3 +102,17 @@ def test_strip_marks() -> None:
     text, spans = strip_marks("a [[bc]] d [[e]]")
     assert text == "a bc d e"
     assert [text[s:e] for s, e in spans] == ["bc", "e"]
+
+
+def test_auditors_over_the_same_packs_keep_their_own_settings() -> None:
+    """Two configurations in one run share the loaded packs, never their settings."""
+    from auditor.loaders import plain_document
+
+    packs = load_packs()
+    strict = Auditor(packs, settings={"readability": {"max_sentence_words": 8}})
+    loose = Auditor(packs, settings={"readability": {"max_sentence_words": 80}})
+    doc = plain_document(
+        "a.txt", "The council met on Monday and agreed to spend more on the roads and schools."
+    )
+    assert any(f.rule == "readability.long-sentence" for f in strict.audit(doc))
+    assert not any(f.rule == "readability.long-sentence" for f in loose.audit(doc))
