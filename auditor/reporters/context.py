@@ -17,6 +17,8 @@ def context(doc: Document, finding: Finding, width: int = 40) -> tuple[str, str,
     after = text[finding.end : min(line_end, finding.end + width)]
     if "\n" in flagged:
         flagged = flagged.split("\n", 1)[0] + "…"
+    if len(flagged) > 2 * width:  # a whole paragraph or bullet: show its start
+        return before[-10:] if len(before) > 10 else before, flagged[: 2 * width - 1] + "…", ""
     if finding.start - width > line_start:
         cut = before.find(" ")
         before = "…" + (before[cut + 1 :] if 0 <= cut < width // 2 else before.lstrip())
