@@ -1,0 +1,408 @@
+"""Find causal claims: one regex pass for marker phrases, then clause checks per candidate.
+
+A marker is only a candidate. Each one is kept when its sense is causal ("due to rain",
+not "due to open"; "prolonged the war", not "a prolonged war"; "led to", not "led by"),
+when the clause does not negate or question it ("could not show that X caused Y", "it
+is unclear what triggered"), and when it is not plain sequence ("comes days after").
+The checks read a few words either side of the marker inside its sentence: a window,
+not a parse, which is what keeps the pass cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from auditor.causal.lexicon import Marker, lookup, marker_regex
+from auditor.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A causal marker kept as a claim, in view offsets (span = what the finding marks)."""
+
+    start: int
+    end: int
+    sentence: int
+    marker: Marker
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
+
+
+def _words_before(text: str, start: int, lo: int, n: int) -> list[str]:
+    """Up to n lower-cased words before start (not crossing lo), nearest last."""
+    seg = text[max(lo, start - 12 * n) : start]
+    return [w.lower() for w in _WORD.findall(seg)][-n:]
+
+
+def _words_after(text: str, end: int, hi: int, n: int) -> list[str]:
+    seg = text[end : min(hi, end + 12 * n)]
+    return [w.lower() for w in _WORD.findall(seg)][:n]
+
+
+def _clause_before(text: str, start: int, lo: int, limit: int = 90) -> str:
+    """The text of the marker's clause before it (back to , ; : or a dash)."""
+    seg = text[max(lo, start - limit) : start]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind(" - "), seg.rfind("—"))
+    return seg[cut + 1 :] if cut >= 0 else seg
+
+
+# --- negation, caveats, questions --------------------------------------------------------
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|cannot|nor|neither|unclear|unknown|whether|deny|denies|denied|"
+    r"denying|dismissed|rejected|disputed|ruled out|rules out|failed to (?:show|prove|find)|"
+    r"rather than|instead of|without)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = {"what", "why", "how", "whether", "if"}
+
+
+def negated(text: str, start: int, sent_start: int) -> bool:
+    """Whether the clause before the marker negates or questions the causation."""
+    before = _clause_before(text, start, sent_start, 70)
+    if _NEGATION.search(before):
+        return True
+    prev = _words_before(text, start, sent_start, 2)
+    return bool(prev) and prev[-1] in _QUESTION_WORDS
+
+
+# --- sense checks ------------------------------------------------------------------------
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this",
+                "that", "these", "those", "some", "any", "no", "more", "further", "fresh",
+                "new", "widespread", "renewed", "public", "anger", "fears", "concerns"}  # fmt: skip
+_NOUN_BEFORE_CAUSE = {"the", "a", "an", "its", "their", "his", "her", "our", "root", "main",
+                      "underlying", "leading", "common", "real", "good", "just", "probable",
+                      "possible", "noble", "lost", "this", "that", "no", "whose", "people's",
+                      "people’s", "one", "major", "primary", "true", "same", "official",
+                      "exact", "immediate", "likely", "precise", "national", "worthy"}  # fmt: skip
+_SCHEDULE = {"be", "open", "begin", "start", "close", "end", "finish", "take", "make", "arrive",
+             "return", "meet", "visit", "launch", "hold", "resume", "retire", "leave", "go",
+             "come", "expire", "appear", "face", "stand", "play", "sign", "vote", "complete",
+             "report", "publish", "release", "announce", "give", "deliver", "host", "run",
+             "speak", "testify", "attend", "travel", "fly", "reopen", "debut", "air", "hear",
+             "decide", "rule", "conclude", "join", "marry", "receive", "submit", "present",
+             "address", "become", "undergo", "tour", "perform", "feature", "step", "kick",
+             "get", "have", "hit", "land", "enter", "move", "restart", "transfer"}  # fmt: skip
+_TIME_BEFORE_AFTER = {"day", "days", "hour", "hours", "week", "weeks", "month", "months", "year",
+                      "years", "minute", "minutes", "moments", "soon", "shortly", "just", "even",
+                      "long", "immediately", "night", "morning", "evening", "afternoon",
+                      "weekend", "decade", "decades", "seconds", "time", "straight", "season",
+                      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "look", "looks", "looked", "looking", "named", "chased",
+                      "ran", "run", "went", "go", "clean", "cleaning", "tidy", "one",
+                      "day-after", "only", "right"}  # fmt: skip
+_COME = {"come", "comes", "came", "coming"}
+_PURE_SEQUENCE = {
+    "soon",
+    "shortly",
+    "just",
+    "even",
+    "long",
+    "immediately",
+    "straight",
+    "only",
+    "right",
+    "moments",
+    "look",
+    "looks",
+    "looked",
+    "looking",
+    "named",
+    "chased",
+    "ran",
+    "run",
+    "went",
+    "go",
+    "clean",
+    "cleaning",
+    "tidy",
+    "day-after",
+}
+_FINITE = re.compile(
+    r"^(?:was|were|had|has|have|is|are|did|went|broke|took|began|began|fell|made|got|"
+    r"came|left|ran|threw|beat|shot|hit|set|struck|stormed|gave|met|\w+ed)$"
+)
+_GERUND_OK = {"being"}
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning",
+               "night", "evening", "afternoon", "weekend", "season", "game", "match", "list",
+               "statement", "people", "example", "points", "reasons", "question", "questions",
+               "table", "items", "steps", "rules", "issues", "guidelines", "quarter", "hour",
+               "hours", "decade", "summer", "winter", "spring", "autumn", "fall", "term",
+               "round", "race", "lap", "period", "extract", "text", "message", "passage"}  # fmt: skip
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|strike|strikes|striking|march(?:ed|es)?|"
+    r"agitat\w+|dharna|bandh|hartal|stir|sit-in|boycott\w*|picket\w*|clash\w*|riot\w*|"
+    r"slogans?|anger|angry|outrage\w*|fury|furious|row|dispute|tensions?|violence|"
+    r"unrest|uproar|backlash|resign\w*|quit|sued|sue|suing|petition\w*|fast|"
+    r"hunger strike|memorandum|walk-?out|walked out|gherao\w*|roko|blockade|"
+    r"campaign\w*|fight|fighting|fought|revolt|uprising|sanctions?|charges?|"
+    r"case|cases|complaint|complained|lawsuit|cracked down|crackdown)\b",
+    re.IGNORECASE,
+)
+_NUMBERISH = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|dozens?|scores|hundreds|thousands|at|more|over|"
+                        r"about|around|nearly|some|several|many|a|an|the|his|her|their|"
+                        r"its|him|them|all|least)$")  # fmt: skip
+_RESULT_NOUNS = re.compile(
+    r"\b(?:dead|injured|wounded|stranded|homeless|hurt|people|persons|civilians|"
+    r"soldiers|policemen|police|officers|protesters|students|workers|children|members|"
+    r"passengers|residents|jawans|personnel|others|villagers|troops|militants)\b",
+    re.IGNORECASE,
+)
+
+
+def _verb_not_noun(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    prev = _words_before(text, m.start(), lo, 1)
+    nxt = _words_after(text, m.end(), hi, 2)
+    if prev and prev[-1] in _NOUN_BEFORE_CAUSE:
+        return False
+    if nxt and nxt[0] in {"of", "for", "and", "célèbre"}:
+        return False
+    return bool(nxt)
+
+
+def _object_follows(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """A transitive verb use: "prolonged the war", not "a prolonged war", "the fuelled fire"."""
+    prev = _words_before(text, m.start(), lo, 1)
+    nxt = _words_after(text, m.end(), hi, 1)
+    if prev and prev[-1] in {"a", "an", "the", "of", "in", "for", "after", "its", "their",
+                             "his", "her", "this", "remotely", "was", "were", "been",
+                             "be", "is", "are", "being", "when"}:  # fmt: skip
+        # passive or adjectival; "was triggered by X" still states a cause
+        return (
+            bool(nxt)
+            and nxt[0] == "by"
+            and prev[-1] in {"was", "were", "been", "be", "is", "are", "being"}
+        )
+    return bool(nxt) and (nxt[0] in _DETERMINERS or nxt[0] == "by" or not nxt[0].isdigit())
+
+
+def _lead_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    nxt = _words_after(text, m.end(), hi, 1)
+    if nxt and nxt[0] in {"believe", "think", "expect", "understand", "suspect"}:
+        return False
+    prev = _words_before(text, m.start(), lo, 1)
+    return not (prev and prev[-1] in {"road", "roads", "path", "paths", "street", "door",
+                                      "doors", "stairs", "route", "routes", "highway",
+                                      "bridge", "lane", "way", "steps", "corridor",
+                                      "run-up", "gate", "gates", "track", "trail"})  # fmt: skip
+
+
+def _due_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "due to rain" is causal; "due to open in the spring" is a schedule."""
+    nxt = _words_after(text, m.end(), hi, 1)
+    return bool(nxt) and nxt[0] not in _SCHEDULE
+
+
+def _thanks_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    prev = _words_before(text, m.start(), lo, 1)
+    return not (prev and prev[-1] in {"said", "say", "says", "give", "gave", "giving", "extend",
+                                      "extended", "express", "expressed", "special", "many",
+                                      "big", "our", "my", "huge", "sincere", "heartfelt"})  # fmt: skip
+
+
+def _force_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    nxt = _words_after(text, m.end(), hi, 4)
+    return "to" in nxt or "into" in nxt or (bool(nxt) and nxt[0] in {"out", "down", "off"})
+
+
+def _blame_for(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    nxt = _words_after(text, m.end(), hi, 8)
+    return "on" in nxt or "for" in nxt
+
+
+def _purpose_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """A purpose infinitive after an action ("staged a dharna to demand ...")."""
+    before = _clause_before(text, m.start(), lo, 120)
+    return bool(_PROTEST.search(before)) or bool(
+        re.search(r"\b(?:police|tear ?gas|teargas|lathi|batons?|water cannon)\b", before, re.I)
+    )
+
+
+def _motive_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "demanding", "seeking" state a motive when they follow a protest or strike."""
+    before = text[max(lo, m.start() - 160) : m.start()]
+    if not _PROTEST.search(before):
+        return False
+    prev = _words_before(text, m.start(), lo, 1)
+    return not (prev and prev[-1] in {"the", "a", "an", "their", "his", "her", "its", "of"})
+
+
+def _protest_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "against"/"over" give the motive of a protest, strike or clash ("protest over pay")."""
+    before = _clause_before(text, m.start(), lo, 70)
+    if not _PROTEST.search(before):
+        return False
+    nxt = _words_after(text, m.end(), hi, 1)
+    if m.group(0).lower() == "over":
+        if not nxt or nxt[0].isdigit() or (nxt[0] in {"the", "a"} and _over_time(text, m, hi)):
+            return False
+        if nxt[0] in {"a", "an"} and _over_time(text, m, hi):
+            return False
+    return bool(nxt)
+
+
+def _over_time(text: str, m: re.Match[str], hi: int) -> bool:
+    nxt = _words_after(text, m.end(), hi, 3)
+    return any(w in _TIME_NOUNS or w in {"past", "last", "next", "coming"} for w in nxt)
+
+
+def _after_clause(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "X after Y did Z" reads as consequence; "comes days after", "after 10 minutes" do not."""
+    prev = _words_before(text, m.start(), lo, 3)
+    if prev and any(w in _COME for w in prev[-2:]):
+        return False  # "the vote comes days after ..."
+    if prev and prev[-1] in _TIME_BEFORE_AFTER:
+        # "two days after", "soon after" are sequence; "closed last week after" is not
+        quantity = len(prev) > 1 and bool(_NUMBERISH.match(prev[-2])) and prev[-2] != "the"
+        if quantity or prev[-1] in _PURE_SEQUENCE:
+            return False
+    nxt = _words_after(text, m.end(), hi, 6)
+    if not nxt or (nxt[0].endswith("ing") and nxt[0] not in _GERUND_OK):
+        return False
+    return any(_FINITE.match(w) for w in nxt[1:6])
+
+
+def _following_event(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    prev = _words_before(text, m.start(), lo, 1)
+    if prev and prev[-1] in {"the", "a", "an", "of", "is", "are", "was", "were", "be", "been",
+                             "by", "and", "strong", "large", "loyal", "huge", "big", "cult",
+                             "its", "their", "his", "her"}:  # fmt: skip
+        return False
+    nxt = _words_after(text, m.end(), hi, 2)
+    if not nxt or nxt[0] in _TIME_NOUNS or nxt[0] in {"him", "her", "them", "me", "us", "it"}:
+        return False
+    return not (len(nxt) > 1 and nxt[1] in _TIME_NOUNS)
+
+
+def _result_clause(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ ", killing two people" / ", leaving 45 injured": a participle clause of result."""
+    before = text[max(lo, m.start() - 3) : m.start()]
+    if "," not in before and "—" not in before:
+        return False
+    nxt = _words_after(text, m.end(), hi, 5)
+    if not nxt or not _NUMBERISH.match(nxt[0]):
+        return m.group(0).lower() != "leaving" and bool(nxt) and nxt[0] in {"him", "her", "them"}
+    if m.group(0).lower() != "leaving":
+        return True
+    return bool(_RESULT_NOUNS.search(" ".join(nxt))) or nxt[0][0].isdigit()
+
+
+_NOT_GERUND = {"nothing", "something", "anything", "everything", "morning", "evening", "spring",
+               "king", "thing", "things", "during", "bring", "sing", "ring", "wing", "sterling",
+               "string", "ceiling", "offering", "offerings", "hearing", "meeting", "meetings",
+               "building", "buildings", "funding", "housing", "clothing", "training",
+               "wedding", "shipping", "parking", "outstanding", "beijing", "reading",
+               "viewing", "listening", "screening", "landing", "spending", "savings",
+               "feelings", "feeling", "earnings", "findings", "proceedings", "shootings",
+               "bombings", "killings", "opening", "swing", "boxing", "bowling", "batting",
+               "being"}  # fmt: skip
+_NOT_IF = {"as", "even", "asked", "ask", "asks", "asking", "know", "knew", "known", "see",
+           "saw", "seen", "wonder", "wondered", "wondering", "check", "checked", "decide",
+           "whether", "unclear", "clear", "sure", "doubt", "doubtful", "tell", "told", "find",
+           "found", "out", "only", "what", "and", "or", "but", "question", "matter"}  # fmt: skip
+
+
+def _for_gerund(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "for attacking": a reason ("arrested for attacking"), not "for training" (a noun)."""
+    nxt = _words_after(text, m.end(), hi, 1)
+    return bool(nxt) and nxt[0].endswith("ing") and len(nxt[0]) > 5 and (nxt[0] not in _NOT_GERUND)
+
+
+def _condition(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """A condition ("if the talks fail, ..."), not an embedded question ("asked if")."""
+    prev = _words_before(text, m.start(), lo, 1)
+    nxt = _words_after(text, m.end(), hi, 1)
+    if prev and prev[-1] in _NOT_IF:
+        return False
+    return bool(nxt) and nxt[0] not in {
+        "any",
+        "so",
+        "not",
+        "necessary",
+        "possible",
+        "only",
+        "ever",
+        "anything",
+        "need",
+        "needed",
+        "true",
+    }
+
+
+def _clause_initial(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """A participle of motive that opens the sentence or a clause: "Resenting X, they ..."."""
+    before = text[max(lo, m.start() - 3) : m.start()].strip(" \"'“‘(")
+    return m.start() - lo <= 2 or before.endswith((",", ";", ":"))
+
+
+CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
+    "verb_not_noun": _verb_not_noun,
+    "object_follows": _object_follows,
+    "lead_to": _lead_to,
+    "due_to": _due_to,
+    "thanks_to": _thanks_to,
+    "force_to": _force_to,
+    "blame_for": _blame_for,
+    "purpose_to": _purpose_to,
+    "motive_context": _motive_context,
+    "protest_context": _protest_context,
+    "after_clause": _after_clause,
+    "following_event": _following_event,
+    "result_clause": _result_clause,
+    "for_gerund": _for_gerund,
+    "condition": _condition,
+    "clause_initial": _clause_initial,
+}
+
+# auxiliaries and hedges that belong to a causal verb's group ("may have been motivated by")
+_VERB_GROUP = re.compile(
+    r"(?:\b(?:may|might|could|would|will|can|should|must|did|does|do|has|have|had|'s|is|"
+    r"are|was|were|be|been|being|also|already|potentially|possibly|probably|likely|"
+    r"allegedly|reportedly|apparently|partly|largely|further|directly|indirectly|"
+    r"ultimately|eventually|in part|only|then|now)\s+)+$",
+    re.IGNORECASE,
+)
+
+
+def _span(text: str, m: re.Match[str], marker: Marker, lo: int) -> tuple[int, int]:
+    """The finding's span: a verb with its auxiliaries, or the connective phrase itself."""
+    start, end = m.start(), m.end()
+    if marker.verb:
+        g = _VERB_GROUP.search(text, max(lo, m.start() - 60), m.start())
+        if g is not None and g.end() == m.start():
+            start = g.start()
+        by = _BY.match(text, end)
+        if by is not None:  # a passive takes its "by": "was caused by"
+            end = by.end()
+    return start, end
+
+
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
+
+
+def find_claims(doc: Document) -> Iterator[Claim]:
+    """Every causal claim in the document, in order, at most one per marker."""
+    text = doc.text
+    last_end = -10
+    for m in marker_regex().finditer(text):
+        si = doc.sentence_index(m.start(), m.end())
+        if si is None:
+            continue
+        sent = doc.sentences[si]
+        marker = lookup(m.group(0))
+        if marker.check is not None and not CHECKS[marker.check](text, m, sent.start, sent.end):
+            continue
+        if negated(text, m.start(), sent.start):
+            continue
+        if text[sent.end - 1] == "?":  # a question asks about a cause, it claims none
+            continue
+        start, end = _span(text, m, marker, sent.start)
+        if start - last_end <= 2:  # "in protest against": one claim, not two
+            continue
+        last_end = end
+        yield Claim(start, end, si, marker)
