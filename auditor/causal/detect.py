@@ -11,7 +11,7 @@ not a parse, which is what keeps the pass cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditor.causal.lexicon import Marker, lookup, marker_regex
@@ -215,12 +215,42 @@ def _blame_for(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return "on" in nxt or "for" in nxt
 
 
+_CONTROL = {"want", "wants", "wanted", "try", "tries", "tried", "trying", "decide", "decided",
+            "plan", "plans", "planned", "planning", "agree", "agreed", "refuse", "refused",
+            "fail", "failed", "fails", "hope", "hopes", "hoped", "need", "needs", "needed",
+            "able", "unable", "going", "likely", "unlikely", "expected", "asked", "urged",
+            "vowed", "threatened", "promised", "continue", "continued", "began", "begin",
+            "started", "ordered", "allowed", "forced", "way", "ways", "bid", "attempt",
+            "effort", "efforts", "move", "chance", "right", "power", "used", "ought", "about",
+            "has", "have", "had", "due", "meant", "set", "seeks", "sought", "seek", "wish",
+            "wished", "intend", "intends", "intended", "aim", "aims", "aimed", "order",
+            "help", "helped", "helps", "managed", "enough", "ready", "willing", "reluctant",
+            "keen", "eager", "prepared", "determined", "called", "appealed", "said", "told",
+            "would", "will", "is", "are", "was", "were", "be", "been", "not", "how", "what",
+            "whether", "where", "when", "order", "struggle", "struggled", "struggling",
+            "refusal", "decision", "plans", "failure", "ability", "need", "demand", "call",
+            "pledged", "pledge", "proposed", "propose", "sought", "requested", "request",
+            "invited", "encouraged", "advised", "persuaded", "convinced", "authorised",
+            "authorized", "expect", "expects", "mandate", "bound", "obliged"}  # fmt: skip
+_FORCE = re.compile(r"\b(?:police|tear ?gas|teargas|lathi|batons?|water cannon)\b", re.I)
+# purpose verbs too common to read as motive without a protest or police action before
+_NEEDS_CONTEXT = {"show", "send", "draw", "support", "save", "ensure",
+                  "mark", "express", "register"}  # fmt: skip
+
+
 def _purpose_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
-    """A purpose infinitive after an action ("staged a dharna to demand ...")."""
+    """A purpose infinitive after an action ("staged a dharna to demand ...").
+
+    Not the complement of a verb of wanting or trying ("wants to stop", "failed to ensure"),
+    which states an aim, not why something was done.
+    """
+    prev = _words_before(text, m.start(), lo, 1)
+    if prev and prev[-1] in _CONTROL:
+        return False
     before = _clause_before(text, m.start(), lo, 120)
-    return bool(_PROTEST.search(before)) or bool(
-        re.search(r"\b(?:police|tear ?gas|teargas|lathi|batons?|water cannon)\b", before, re.I)
-    )
+    if _PROTEST.search(before) or _FORCE.search(before):
+        return True
+    return m.group(0).lower().split()[-1] not in _NEEDS_CONTEXT
 
 
 def _motive_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
@@ -340,6 +370,42 @@ def _clause_initial(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return m.start() - lo <= 2 or before.endswith((",", ";", ":"))
 
 
+_OUTCOMES = re.compile(
+    r"\b(?:risks?|chances?|odds|likelihood|incidence|mortality|survival|symptoms|outcomes?|"
+    r"levels?|quality|function|functioning|response|growth|progression|recovery|severity|"
+    r"burden|pain|weight|performance|health|memory|spread|infections?|deaths?|disease|"
+    r"damage|inflammation|pressure|cholesterol|sleep|mood|anxiety|depression|cancer|"
+    r"tumou?rs?|immunity|resistance|efficacy|effectiveness|productivity|development|"
+    r"behaviou?r|learning|abilit(?:y|ies)|rates? of|lives|life|death|harm|injur(?:y|ies)|"
+    r"complications?|side effects|blood|bone|heart|brain|crime|violence|unemployment|"
+    r"inflation|poverty|emissions|pollution|demand)\b",
+    re.IGNORECASE,
+)
+_MODALS = {"can", "could", "may", "might", "will", "would", "does", "did", "do", "to", "not",
+           "also", "significantly", "greatly", "further", "dramatically", "substantially"}
+
+
+def _effect_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """An effect verb with an outcome as object: "smoking increases the risk of stroke"."""
+    word = m.group(0).lower()
+    if not word.endswith("s") or word.endswith("ss"):
+        prev = _words_before(text, m.start(), lo, 1)
+        if not prev or prev[-1] not in _MODALS:
+            return False
+    else:
+        prev = _words_before(text, m.start(), lo, 1)
+        if prev and prev[-1] in _NOUN_BEFORE_CAUSE:  # "the cuts", "a double"
+            return False
+    nxt = " ".join(_words_after(text, m.end(), hi, 5))
+    return bool(_OUTCOMES.search(nxt))
+
+
+def _have_effect(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """"has an impact on": the verb must be have ("had no effect" is negated elsewhere)."""
+    prev = _words_before(text, m.start(), lo, 2)
+    return any(w in {"has", "have", "had", "having", "having"} for w in prev)
+
+
 CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "verb_not_noun": _verb_not_noun,
     "object_follows": _object_follows,
@@ -357,6 +423,8 @@ CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "for_gerund": _for_gerund,
     "condition": _condition,
     "clause_initial": _clause_initial,
+    "effect_object": _effect_object,
+    "have_effect": _have_effect,
 }
 
 # auxiliaries and hedges that belong to a causal verb's group ("may have been motivated by")
@@ -385,10 +453,14 @@ def _span(text: str, m: re.Match[str], marker: Marker, lo: int) -> tuple[int, in
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def find_claims(doc: Document) -> Iterator[Claim]:
-    """Every causal claim in the document, in order, at most one per marker."""
+def find_claims(doc: Document) -> list[Claim]:
+    """Every causal claim in the document, in order, one per marker.
+
+    Two markers side by side ("in protest against") are one claim; when one of them is
+    an explicit claim and the other an implicit link, the explicit one is kept.
+    """
     text = doc.text
-    last_end = -10
+    out: list[Claim] = []
     for m in marker_regex().finditer(text):
         si = doc.sentence_index(m.start(), m.end())
         if si is None:
@@ -402,7 +474,10 @@ def find_claims(doc: Document) -> Iterator[Claim]:
         if text[sent.end - 1] == "?":  # a question asks about a cause, it claims none
             continue
         start, end = _span(text, m, marker, sent.start)
-        if start - last_end <= 2:  # "in protest against": one claim, not two
+        claim = Claim(start, end, si, marker)
+        if out and start - out[-1].end <= 2:
+            if marker.tier == "explicit" and out[-1].marker.tier == "implicit":
+                out[-1] = claim
             continue
-        last_end = end
-        yield Claim(start, end, si, marker)
+        out.append(claim)
+    return out

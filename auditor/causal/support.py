@@ -64,7 +64,7 @@ _VAGUE = re.compile(
     r"experts|analysts|observers|critics|people|media reports|unconfirmed))\b",
     re.IGNORECASE,
 )
-_VAGUE_SPEECH = re.compile(rf"^(?:\s+(?:\w+\s+){{0,3}}?){_SPEECH}\b", re.IGNORECASE)
+_VAGUE_SPEECH = re.compile(rf"(?:\s+(?:\w+\s+){{0,3}}?){_SPEECH}\b", re.IGNORECASE)
 
 _PROPER = r"(?:[A-Z][\w’'.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|al|bin|the|for|and))*"
 _NAMED_SUBJECT = re.compile(
