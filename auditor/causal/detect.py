@@ -227,9 +227,9 @@ _CONTROL = {"want", "wants", "wanted", "try", "tries", "tried", "trying", "decid
             "help", "helped", "helps", "managed", "enough", "ready", "willing", "reluctant",
             "keen", "eager", "prepared", "determined", "called", "appealed", "said", "told",
             "would", "will", "is", "are", "was", "were", "be", "been", "not", "how", "what",
-            "whether", "where", "when", "order", "struggle", "struggled", "struggling",
-            "refusal", "decision", "plans", "failure", "ability", "need", "demand", "call",
-            "pledged", "pledge", "proposed", "propose", "sought", "requested", "request",
+            "whether", "where", "when", "struggle", "struggled", "struggling",
+            "refusal", "decision", "failure", "ability", "demand", "call",
+            "pledged", "pledge", "proposed", "propose", "requested", "request",
             "invited", "encouraged", "advised", "persuaded", "convinced", "authorised",
             "authorized", "expect", "expects", "mandate", "bound", "obliged"}  # fmt: skip
 _FORCE = re.compile(r"\b(?:police|tear ?gas|teargas|lathi|batons?|water cannon)\b", re.I)
@@ -381,8 +381,25 @@ _OUTCOMES = re.compile(
     r"inflation|poverty|emissions|pollution|demand)\b",
     re.IGNORECASE,
 )
-_MODALS = {"can", "could", "may", "might", "will", "would", "does", "did", "do", "to", "not",
-           "also", "significantly", "greatly", "further", "dramatically", "substantially"}
+_MODALS = {
+    "can",
+    "could",
+    "may",
+    "might",
+    "will",
+    "would",
+    "does",
+    "did",
+    "do",
+    "to",
+    "not",
+    "also",
+    "significantly",
+    "greatly",
+    "further",
+    "dramatically",
+    "substantially",
+}
 
 
 def _effect_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
@@ -401,9 +418,9 @@ def _effect_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
 
 
 def _have_effect(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
-    """"has an impact on": the verb must be have ("had no effect" is negated elsewhere)."""
+    """ "has an impact on": the verb must be have ("had no effect" is negated elsewhere)."""
     prev = _words_before(text, m.start(), lo, 2)
-    return any(w in {"has", "have", "had", "having", "having"} for w in prev)
+    return any(w in {"has", "have", "had", "having"} for w in prev)
 
 
 CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
