@@ -262,10 +262,22 @@ def _motive_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return not (prev and prev[-1] in {"the", "a", "an", "their", "his", "her", "its", "of"})
 
 
+_COMPLEMENT_NOUNS = {"case", "cases", "charge", "charges", "complaint", "complaints", "fir", "firs",
+                     "action", "violence", "crime", "crimes", "atrocities", "atrocity", "war",
+                     "measures", "allegations", "evidence", "campaign", "warrant", "warrants",
+                     "sanctions", "discrimination", "attacks", "attack", "abuse", "bias",
+                     "offences", "offenses", "proceedings", "petition", "suit", "vote",
+                     "votes", "voted", "win", "won", "lead", "victory", "match", "game",
+                     "defeat", "goals", "goal", "runs", "record"}  # fmt: skip
+
+
 def _protest_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """ "against"/"over" give the motive of a protest, strike or clash ("protest over pay")."""
     before = _clause_before(text, m.start(), lo, 70)
     if not _PROTEST.search(before):
+        return False
+    prev = _words_before(text, m.start(), lo, 1)
+    if prev and prev[-1] in _COMPLEMENT_NOUNS:  # "cases against", "violence against women"
         return False
     nxt = _words_after(text, m.end(), hi, 1)
     if m.group(0).lower() == "over":
@@ -291,7 +303,8 @@ def _after_clause(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
         quantity = len(prev) > 1 and bool(_NUMBERISH.match(prev[-2])) and prev[-2] != "the"
         if quantity or prev[-1] in _PURE_SEQUENCE:
             return False
-    nxt = _words_after(text, m.end(), hi, 6)
+    comma = text.find(",", m.end(), hi)
+    nxt = _words_after(text, m.end(), comma if comma >= 0 else hi, 6)
     if not nxt or (nxt[0].endswith("ing") and nxt[0] not in _GERUND_OK):
         return False
     return any(_FINITE.match(w) for w in nxt[1:6])
@@ -467,6 +480,21 @@ def _span(text: str, m: re.Match[str], marker: Marker, lo: int) -> tuple[int, in
     return start, end
 
 
+_INNER_CAPITAL = re.compile(r"\s[A-Z]")
+_CAP_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+def _in_name(text: str, m: re.Match[str], lo: int) -> bool:
+    """A marker inside a name: "India Against Corruption", "Alliance in Support of"."""
+    if _INNER_CAPITAL.search(m.group(0)):
+        return True
+    if not m.group(0)[0].isupper() or m.start() <= lo + 1:
+        return False
+    before = text[max(lo, m.start() - 30) : m.start()].split()
+    after = _CAP_WORD.match(text, m.end() + 1) if m.end() + 1 < len(text) else None
+    return bool(before) and before[-1][:1].isupper() and after is not None
+
+
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
@@ -483,6 +511,8 @@ def find_claims(doc: Document) -> list[Claim]:
         if si is None:
             continue
         sent = doc.sentences[si]
+        if _in_name(text, m, sent.start):
+            continue
         marker = lookup(m.group(0))
         if marker.check is not None and not CHECKS[marker.check](text, m, sent.start, sent.end):
             continue
