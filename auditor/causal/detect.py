@@ -199,7 +199,11 @@ def _due_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
 
 
 def _thanks_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "thanks to the rain" gives a cause; "said thanks to", "thanks to all" give thanks."""
     prev = _words_before(text, m.start(), lo, 1)
+    nxt = _words_after(text, m.end(), hi, 1)
+    if nxt and nxt[0] in {"all", "everyone", "everybody", "you", "god"}:
+        return False
     return not (prev and prev[-1] in {"said", "say", "says", "give", "gave", "giving", "extend",
                                       "extended", "express", "expressed", "special", "many",
                                       "big", "our", "my", "huge", "sincere", "heartfelt"})  # fmt: skip

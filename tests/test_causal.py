@@ -1,0 +1,139 @@
+"""The causal pack: the seed article's findings, the traps it must stay quiet on, the reasons."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.engine import Auditor, Selection
+from auditor.findings import Finding
+from auditor.loaders import load_file, plain_document
+from auditor.packs import load_packs
+
+ROOT = Path(__file__).resolve().parents[1]
+AUDITOR = Auditor(load_packs(), Selection(select=["causal"]))
+
+
+def audit(text: str) -> list[Finding]:
+    return AUDITOR.audit(plain_document("t.txt", text))
+
+
+def test_seed_findings() -> None:
+    doc = load_file(ROOT / "seeds" / "kursk-incursion.txt").documents[0]
+    found = AUDITOR.audit(doc)
+    by_text = {f.text: f for f in found}
+    motivated = by_text["may have been motivated by"]
+    assert motivated.rule == "causal.unsupported.vague-source"
+    assert motivated.severity == "warning"
+    assert "unnamed group" in motivated.message and "hedged" in motivated.message
+    assert doc.original[motivated.end :].startswith(" a recent minerals deal")
+    prolonged = by_text["has prolonged"]
+    assert prolonged.rule == "causal.unsupported.vague-source"
+    assert (
+        doc.original[prolonged.start - 3 : prolonged.end + 14] == "it has prolonged the conflicts"
+    )
+    # "The local governor also reported ... due to Ukrainian attacks": a named source
+    due = by_text["due to"]
+    assert due.rule == "causal.supported" and due.severity == "info"
+    assert due.extra["source"] == "The local governor"
+    # "potentially undermining Russian claims": hedged, and "Russian claims" is no source
+    assert by_text["potentially undermining"].rule == "causal.unsupported.hedged"
+    # the adjective in "the prospects of prolonged conflicts" is no claim; dates are none
+    for f in found:
+        assert "May" not in f.text
+        assert not (
+            f.text == "prolonged" and "prospects of" in doc.original[f.start - 20 : f.start]
+        )
+    # "Some analysts also speculate that North Korean troops might have played a role in"
+    assert by_text["might have played a role in"].rule == "causal.unsupported.vague-source"
+    warnings = [f for f in found if f.severity == "warning"]
+    assert len(warnings) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study could not show cause and effect.",
+        "Researchers cannot prove that coffee causes longer life.",
+        "The new bridge is due to open in the spring.",
+        "Repairs are due to begin in March.",
+        "The march was led by the mayor.",
+        "Prices have risen since 2019.",
+        "The vote comes days after the minister resigned.",
+        "Hawks kept their lead as they beat Eastwick 3-1.",
+        "It was not immediately clear what triggered the strike.",
+        "Police denied that the raid caused the fire.",
+        "What caused the blackout?",
+        "A prolonged drought is expected this summer.",
+        "The road leading to the village was closed.",
+        "He was led to believe the deal was done.",
+        "Sales increased by 5% last year.",
+        "The cause of the fire is under investigation.",
+        "Thanks to all who came.",
+        "Protesters from India Against Corruption gathered outside.",
+    ],
+)
+def test_quiet(text: str) -> None:
+    assert audit(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "marked"),
+    [
+        ("Because of the high rates, thousands lost their homes.",
+         "causal.unsupported.no-source", "Because of"),
+        ("Experts say the policy led to a rise in crime.",
+         "causal.unsupported.vague-source", "led to"),
+        ("Sources said the blast was triggered by a gas leak.",
+         "causal.unsupported.vague-source", "was triggered by"),
+        ("The outage may have been caused by a software update.",
+         "causal.unsupported.hedged", "may have been caused by"),
+        ("The fire was caused by a faulty heater, the fire service said.",
+         "causal.supported", "was caused by"),
+        ("According to the ministry's report, the flooding was due to a blocked drain.",
+         "causal.supported", "due to"),
+        ("A study published in The Lancet found that smoking causes lung cancer.",
+         "causal.supported", "causes"),
+        ("Smoking increases the risk of stroke.", "causal.unsupported.no-source", "increases"),
+        ("Workers went on strike demanding higher pay.", "causal.implicit", "demanding"),
+    ],
+)  # fmt: skip
+def test_judged(text: str, rule: str, marked: str) -> None:
+    found = audit(text)
+    assert [(f.rule, f.text) for f in found] == [(rule, marked)]
+
+
+def test_quote_speaker_in_neighbour_sentence() -> None:
+    text = 'Mayor Jane Ortiz spoke on Monday. "The cuts caused the closures," she said.'
+    found = audit(text)
+    assert [f.rule for f in found] == ["causal.supported"]
+    unattributed = audit('"The cuts caused the closures."')
+    assert [f.rule for f in unattributed] == ["causal.unsupported.no-source"]
+
+
+def test_supported_message_names_source() -> None:
+    (f,) = audit("Police said the crash was caused by ice on the road.")
+    assert f.rule == "causal.supported"
+    assert "'Police'" in f.message
+
+
+def test_cli_jsonl(tmp_path: Path) -> None:
+    """The path the benchmark measures: JSONL records through `auditor check`."""
+    path = tmp_path / "s.jsonl"
+    rows = [{"id": 0, "text": "Prices rose due to the drought."},
+            {"id": 1, "text": "The bridge is due to open in the spring."}]  # fmt: skip
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    exe = Path(sys.executable).with_name("auditor")
+    out = subprocess.run(
+        [str(exe), "check", str(path), "--select", "causal", "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    docs = json.loads(out.stdout)["documents"]
+    assert [f["text"] for f in docs[0]["findings"]] == ["due to"]
+    assert docs[0]["findings"][0]["rule"] == "causal.unsupported.no-source"
+    assert docs[1]["findings"] == []
