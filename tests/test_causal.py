@@ -75,6 +75,9 @@ def test_seed_findings() -> None:
         "The cause of the fire is under investigation.",
         "Thanks to all who came.",
         "Protesters from India Against Corruption gathered outside.",
+        "He was due to light the flame at the opening ceremony.",
+        "I am led to ponder what the chancellor meant.",
+        "Before being driven by police to London, he spoke to reporters.",
     ],
 )
 def test_quiet(text: str) -> None:
@@ -113,6 +116,12 @@ def test_quote_speaker_in_neighbour_sentence() -> None:
     assert [f.rule for f in found] == ["causal.supported"]
     unattributed = audit('"The cuts caused the closures."')
     assert [f.rule for f in unattributed] == ["causal.unsupported.no-source"]
+
+
+def test_first_person_reason_is_the_writers() -> None:
+    (f,) = audit("I do find it comfortable running in the gym because there is more cushioning.")
+    assert f.rule == "causal.supported"
+    assert f.extra["source"] == "the writer (first person)"
 
 
 def test_supported_message_names_source() -> None:

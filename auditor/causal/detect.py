@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from auditor.causal.lexicon import Marker, lookup, marker_regex
 from auditor.document import Document
@@ -86,7 +89,8 @@ _SCHEDULE = {"be", "open", "begin", "start", "close", "end", "finish", "take", "
              "speak", "testify", "attend", "travel", "fly", "reopen", "debut", "air", "hear",
              "decide", "rule", "conclude", "join", "marry", "receive", "submit", "present",
              "address", "become", "undergo", "tour", "perform", "feature", "step", "kick",
-             "get", "have", "hit", "land", "enter", "move", "restart", "transfer"}  # fmt: skip
+             "get", "have", "hit", "land", "enter", "move", "restart", "transfer", "welcome",
+             "light", "sit", "stay", "unveil", "lead"}  # fmt: skip
 _TIME_BEFORE_AFTER = {"day", "days", "hour", "hours", "week", "weeks", "month", "months", "year",
                       "years", "minute", "minutes", "moments", "soon", "shortly", "just", "even",
                       "long", "immediately", "night", "morning", "evening", "afternoon",
@@ -182,20 +186,46 @@ def _object_follows(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
 
 
 def _lead_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
-    nxt = _words_after(text, m.end(), hi, 1)
-    if nxt and nxt[0] in {"believe", "think", "expect", "understand", "suspect"}:
-        return False
     prev = _words_before(text, m.start(), lo, 1)
+    if _infinitive_follows(text, m.end(), hi):
+        return False  # "I am led to ponder", "he was led to believe"
     return not (prev and prev[-1] in {"road", "roads", "path", "paths", "street", "door",
                                       "doors", "stairs", "route", "routes", "highway",
                                       "bridge", "lane", "way", "steps", "corridor",
                                       "run-up", "gate", "gates", "track", "trail"})  # fmt: skip
 
 
+_OBJECT_START = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
+                 "him", "them", "it", "us", "me", "up", "out", "off", "back", "down", "our",
+                 "my", "your", "new", "two", "three", "four"}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _readings(word: str) -> tuple[bool, bool]:
+    """(has a base-form verb reading, has a noun reading), from lemminflect."""
+    lemmas = getAllLemmas(word)
+    return word in lemmas.get("VERB", ()), "NOUN" in lemmas
+
+
+def _infinitive_follows(text: str, end: int, hi: int) -> bool:
+    """Whether "to" is followed by a verb ("due to open", "led to believe"), not a noun."""
+    nxt = _words_after(text, end, hi, 2)
+    if not nxt:
+        return False
+    if nxt[0] in _SCHEDULE:
+        return True
+    verb, noun = _readings(nxt[0])
+    if not verb:
+        return False
+    if not noun:
+        return True
+    # both ("light", "rain"): a verb here takes an object: "due to light the flame"
+    return len(nxt) > 1 and nxt[1] in _OBJECT_START
+
+
 def _due_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """ "due to rain" is causal; "due to open in the spring" is a schedule."""
-    nxt = _words_after(text, m.end(), hi, 1)
-    return bool(nxt) and nxt[0] not in _SCHEDULE
+    return bool(_words_after(text, m.end(), hi, 1)) and not _infinitive_follows(text, m.end(), hi)
 
 
 def _thanks_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
@@ -440,6 +470,16 @@ def _have_effect(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return any(w in {"has", "have", "had", "having"} for w in prev)
 
 
+_VEHICLE = {"police", "officers", "car", "cars", "bus", "taxi", "chauffeur", "driver", "drivers",
+            "his", "her", "friends", "van", "ambulance", "limousine", "truck", "lorry"}  # fmt: skip
+
+
+def _driven_by(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "growth driven by demand" gives a cause; "driven by police to London" is a ride."""
+    nxt = _words_after(text, m.end(), hi, 2)
+    return bool(nxt) and not any(w in _VEHICLE for w in nxt)
+
+
 CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "verb_not_noun": _verb_not_noun,
     "object_follows": _object_follows,
@@ -459,6 +499,7 @@ CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "clause_initial": _clause_initial,
     "effect_object": _effect_object,
     "have_effect": _have_effect,
+    "driven_by": _driven_by,
 }
 
 # auxiliaries and hedges that belong to a causal verb's group ("may have been motivated by")

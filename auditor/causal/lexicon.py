@@ -43,7 +43,7 @@ VERBS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("undermine", "", "all", "explicit", "object_follows"),
     ("exacerbate", "", "all", "explicit", "object_follows"),
     ("motivate", "by", "VBD VBN", "explicit", None),
-    ("drive", "by", "VBN", "explicit", None),
+    ("drive", "by", "VBN", "explicit", "driven_by"),
     ("drive", "up", "all", "explicit", None),
     ("drive", "down", "all", "explicit", None),
     ("force", "", "VBD VBN VBG", "explicit", "force_to"),

@@ -98,6 +98,7 @@ _HEDGE = re.compile(
     r"suspected|said|rumou?red) to|suspected(?: of)?)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?\b")
 _FUNCTION_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "in", "on", "at",
                    "but", "and", "or", "however", "meanwhile", "under", "back", "late",
                    "after", "before", "when", "while", "as", "if", "some", "many", "several",
@@ -189,6 +190,9 @@ def judge(doc: Document, sentence: int, start: int) -> Support:
                 if near:
                     pick = ("named", near[0][2])
                     break
+    if pick is None and _FIRST_PERSON.search(text, sent.start, start):
+        # "I stayed in because it rained": the writer gives their own reason
+        pick = ("named", "the writer (first person)")
     if pick is None:
         return Support("none", None, hedge)
     kind, src = pick
