@@ -550,8 +550,16 @@ def find_claims(doc: Document) -> list[Claim]:
     an explicit claim and the other an implicit link, the explicit one is kept.
     """
     text = doc.text
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower-casing kept every offset (almost always)
+        matches = marker_regex(lowered=True).finditer(lowered)
+    else:
+        matches = marker_regex().finditer(text)
     out: list[Claim] = []
-    for m in marker_regex().finditer(text):
+    for lm in matches:
+        m = lm if lm.string is text else marker_regex().match(text, lm.start())
+        if m is None:
+            continue
         si = doc.sentence_index(m.start(), m.end())
         if si is None:
             continue

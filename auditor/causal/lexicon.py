@@ -361,11 +361,15 @@ def _trie_regex(phrases: list[str]) -> str:
     return emit(trie)
 
 
-@lru_cache(maxsize=1)
-def marker_regex() -> re.Pattern[str]:
-    """One compiled pattern for every marker, word-bounded, case-insensitive."""
+@lru_cache(maxsize=2)
+def marker_regex(lowered: bool = False) -> re.Pattern[str]:
+    """One compiled pattern for every marker, word-bounded.
+
+    `lowered=True` gives a case-sensitive pattern for text already lower-cased, which
+    scans about twice as fast as the case-insensitive one.
+    """
     body = _trie_regex(sorted(markers()))
-    return re.compile(r"\b" + body + r"\b", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + body + r"\b", 0 if lowered else re.IGNORECASE)
 
 
 _SPACE = re.compile(r"\s+")
