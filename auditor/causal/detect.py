@@ -81,7 +81,9 @@ _NOUN_BEFORE_CAUSE = {"the", "a", "an", "its", "their", "his", "her", "our", "ro
                       "underlying", "leading", "common", "real", "good", "just", "probable",
                       "possible", "noble", "lost", "this", "that", "no", "whose", "people's",
                       "people’s", "one", "major", "primary", "true", "same", "official",
-                      "exact", "immediate", "likely", "precise", "national", "worthy"}  # fmt: skip
+                      "exact", "immediate", "likely", "precise", "national", "worthy",
+                      "other", "natural", "unknown", "various", "many", "several",
+                      "multiple", "different", "external", "known", "all", "these", "those"}  # fmt: skip
 _SCHEDULE = {"be", "open", "begin", "start", "close", "end", "finish", "take", "make", "arrive",
              "return", "meet", "visit", "launch", "hold", "resume", "retire", "leave", "go",
              "come", "expire", "appear", "face", "stand", "play", "sign", "vote", "complete",
@@ -173,6 +175,8 @@ def _object_follows(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """A transitive verb use: "prolonged the war", not "a prolonged war", "the fuelled fire"."""
     prev = _words_before(text, m.start(), lo, 1)
     nxt = _words_after(text, m.end(), hi, 1)
+    if m.group(0).lower() == "prolonged" and (not nxt or nxt[0] not in _DETERMINERS):
+        return False  # mostly an adjective: "had prolonged exposure", "prolonged conflicts"
     if prev and prev[-1] in {"a", "an", "the", "of", "in", "for", "after", "its", "their",
                              "his", "her", "this", "remotely", "was", "were", "been",
                              "be", "is", "are", "being", "when"}:  # fmt: skip
@@ -425,7 +429,10 @@ _OUTCOMES = re.compile(
     r"tumou?rs?|immunity|resistance|efficacy|effectiveness|productivity|development|"
     r"behaviou?r|learning|abilit(?:y|ies)|rates? of|lives|life|death|harm|injur(?:y|ies)|"
     r"complications?|side effects|blood|bone|heart|brain|crime|violence|unemployment|"
-    r"inflation|poverty|emissions|pollution|demand)\b",
+    r"inflation|poverty|emissions|pollution|demand|costs?|adherence|readmissions?|"
+    r"admissions?|number of|care|well-?being|relief|hospitali[sz]ations?|morbidity|"
+    r"fatigue|stress|obesity|diabetes|fractures?|falls|errors|outbreaks?|transmission|"
+    r"by \d[\d.]*|\d[\d.]* ?(?:per ?cent|%)|percent)\b",
     re.IGNORECASE,
 )
 _MODALS = {
@@ -449,13 +456,25 @@ _MODALS = {
 }
 
 
+_TO_ADJECTIVE = {"linked", "associated", "related", "tied", "connected", "due", "thanks",
+                 "led", "lead", "leads", "leading", "contribute", "contributes", "contributed",
+                 "compared", "similar", "close", "attributed", "owing", "exposed", "prior"}  # fmt: skip
+
+
+# a plural noun before a base-form verb: "corticosteroids raise the risk"
+_PLURAL = re.compile(r"^[a-z]{3,}[^s'’]s$")
+
+
 def _effect_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """An effect verb with an outcome as object: "smoking increases the risk of stroke"."""
     word = m.group(0).lower()
     if not word.endswith("s") or word.endswith("ss"):
-        prev = _words_before(text, m.start(), lo, 1)
-        if not prev or prev[-1] not in _MODALS:
+        prev = _words_before(text, m.start(), lo, 2)
+        plural_subject = bool(prev) and _PLURAL.match(prev[-1]) is not None
+        if not prev or (prev[-1] not in _MODALS and not plural_subject):
             return False
+        if prev[-1] == "to" and len(prev) > 1 and prev[-2] in _TO_ADJECTIVE:
+            return False  # "linked to lower birth weight": an adjective, not a verb
     else:
         prev = _words_before(text, m.start(), lo, 1)
         if prev and prev[-1] in _NOUN_BEFORE_CAUSE:  # "the cuts", "a double"
