@@ -429,31 +429,16 @@ _OUTCOMES = re.compile(
     r"tumou?rs?|immunity|resistance|efficacy|effectiveness|productivity|development|"
     r"behaviou?r|learning|abilit(?:y|ies)|rates? of|lives|life|death|harm|injur(?:y|ies)|"
     r"complications?|side effects|blood|bone|heart|brain|crime|violence|unemployment|"
-    r"inflation|poverty|emissions|pollution|demand|costs?|adherence|readmissions?|"
+    r"inflation|poverty|emissions|pollution|costs?|adherence|readmissions?|"
     r"admissions?|number of|care|well-?being|relief|hospitali[sz]ations?|morbidity|"
     r"fatigue|stress|obesity|diabetes|fractures?|falls|errors|outbreaks?|transmission|"
-    r"by \d[\d.]*|\d[\d.]* ?(?:per ?cent|%)|percent)\b",
+    r"\d[\d.]* ?(?:per ?cent|%)|percent)\b",
     re.IGNORECASE,
 )
-_MODALS = {
-    "can",
-    "could",
-    "may",
-    "might",
-    "will",
-    "would",
-    "does",
-    "did",
-    "do",
-    "to",
-    "not",
-    "also",
-    "significantly",
-    "greatly",
-    "further",
-    "dramatically",
-    "substantially",
-}
+# words before a base-form effect verb that make it a verb: "can cut", "does not improve"
+# ("to" is left out: "plans to cut costs" is an aim, not a claim)
+_MODALS = {"can", "could", "may", "might", "will", "would", "does", "did", "do", "not", "also",
+           "significantly", "greatly", "further", "dramatically", "substantially"}  # fmt: skip
 
 
 _TO_ADJECTIVE = {"linked", "associated", "related", "tied", "connected", "due", "thanks",
