@@ -78,6 +78,10 @@ def test_seed_findings() -> None:
         "He was due to light the flame at the opening ceremony.",
         "I am led to ponder what the chancellor meant.",
         "Before being driven by police to London, he spoke to reporters.",
+        "Two soldiers were killed in Kabul on Monday.",
+        "It is a demanding job.",
+        "Plans to cut costs were announced on Monday.",
+        "Its revenues were $3bn, which it hoped to double by 2009.",
     ],
 )
 def test_quiet(text: str) -> None:
@@ -103,6 +107,9 @@ def test_quiet(text: str) -> None:
          "causal.supported", "causes"),
         ("Smoking increases the risk of stroke.", "causal.unsupported.no-source", "increases"),
         ("Workers went on strike demanding higher pay.", "causal.implicit", "demanding"),
+        ("Three people were injured in the blast.", "causal.implicit", "injured in"),
+        ("He was killed in retaliation for the murder.",
+         "causal.unsupported.no-source", "in retaliation for"),
     ],
 )  # fmt: skip
 def test_judged(text: str, rule: str, marked: str) -> None:

@@ -292,12 +292,25 @@ def _purpose_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
 
 
 def _motive_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
-    """ "demanding", "seeking" state a motive when they follow a protest or strike."""
-    before = text[max(lo, m.start() - 160) : m.start()]
-    if not _PROTEST.search(before):
-        return False
+    """ "demanding", "seeking" state a motive when they follow a protest or strike.
+
+    "demanding" as a participle ("rallied, demanding the release of ...") needs no protest
+    word before it; as an adjective ("a demanding job", "more demanding") it is no motive.
+    """
     prev = _words_before(text, m.start(), lo, 1)
-    return not (prev and prev[-1] in {"the", "a", "an", "their", "his", "her", "its", "of"})
+    if prev and prev[-1] in _NOT_MOTIVE:
+        return False
+    word = m.group(0).lower()
+    if word == "demanding":
+        nxt = _words_after(text, m.end(), hi, 1)
+        return bool(nxt) and nxt[0] not in {"and", "but", "or", "job", "role", "task", "work"}
+    before = text[max(lo, m.start() - 160) : m.start()]
+    return bool(_PROTEST.search(before))
+
+
+_NOT_MOTIVE = {"the", "a", "an", "their", "his", "her", "its", "of", "more", "most", "very",
+               "too", "so", "less", "physically", "mentally", "extremely", "quite", "really",
+               "increasingly", "how", "as", "our", "my", "your"}  # fmt: skip
 
 
 _COMPLEMENT_NOUNS = {"case", "cases", "charge", "charges", "complaint", "complaints", "fir", "firs",
@@ -484,6 +497,29 @@ def _driven_by(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return bool(nxt) and not any(w in _VEHICLE for w in nxt)
 
 
+_EVENTS = re.compile(
+    r"\b(?:firing|clash|clashes|blast|blasts|attack|attacks|encounter|violence|gunfight|"
+    r"explosion|explosions|stampede|riot|riots|rioting|lathi-?charge|stone-?pelting|ambush|"
+    r"bombing|bombings|shooting|shootings|crash|accident|fire|collision|quake|earthquake|"
+    r"storm|floods?|flooding|landslide|shelling|air ?strikes?|raid|raids|fighting|"
+    r"violence|incident|melee|scuffle|brawl|assault|stabbing|arson|cross-?fire)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_follows(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "injured in the blast": harm caused by an event, not "killed in Kabul" (a place)."""
+    return bool(_EVENTS.search(" ".join(_words_after(text, m.end(), hi, 4))))
+
+
+def _protest_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "protested the delay" (a motive as object); "protesting workers" is a participle."""
+    nxt = _words_after(text, m.end(), hi, 1)
+    return bool(nxt) and nxt[0] in {"the", "a", "an", "his", "her", "their", "its", "this",
+                                    "against", "over", "at", "outside"} and nxt[0] not in {
+        "outside", "at"}  # fmt: skip
+
+
 CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "verb_not_noun": _verb_not_noun,
     "object_follows": _object_follows,
@@ -504,6 +540,8 @@ CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "effect_object": _effect_object,
     "have_effect": _have_effect,
     "driven_by": _driven_by,
+    "event_follows": _event_follows,
+    "protest_object": _protest_object,
 }
 
 # auxiliaries and hedges that belong to a causal verb's group ("may have been motivated by")
@@ -547,40 +585,51 @@ def _in_name(text: str, m: re.Match[str], lo: int) -> bool:
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
+def _candidate(doc: Document, m: re.Match[str]) -> Claim | None:
+    """The claim a marker match makes, or None when its sense, clause or name rules it out."""
+    text = doc.text
+    si = doc.sentence_index(m.start(), m.end())
+    if si is None:
+        return None
+    sent = doc.sentences[si]
+    if _in_name(text, m, sent.start):
+        return None
+    marker = lookup(m.group(0))
+    if marker.check is not None and not CHECKS[marker.check](text, m, sent.start, sent.end):
+        return None
+    if negated(text, m.start(), sent.start):
+        return None
+    if text[sent.end - 1] == "?":  # a question asks about a cause, it claims none
+        return None
+    start, end = _span(text, m, marker, sent.start)
+    return Claim(start, end, si, marker)
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every causal claim in the document, in order, one per marker.
 
     Two markers side by side ("in protest against") are one claim; when one of them is
-    an explicit claim and the other an implicit link, the explicit one is kept.
+    an explicit claim and the other an implicit link, the explicit one is kept. A marker
+    ruled out does not hide one that overlaps it ("killed in retaliation for").
     """
     text = doc.text
-    lowered = text.lower()
-    if len(lowered) == len(text):  # lower-casing kept every offset (almost always)
-        matches = marker_regex(lowered=True).finditer(lowered)
+    scan = text.lower()
+    if len(scan) == len(text):  # lower-casing kept every offset (almost always)
+        rx = marker_regex(lowered=True)
     else:
-        matches = marker_regex().finditer(text)
+        scan, rx = text, marker_regex()
+    exact = marker_regex()
     out: list[Claim] = []
-    for lm in matches:
-        m = lm if lm.string is text else marker_regex().match(text, lm.start())
-        if m is None:
+    pos = 0
+    while (lm := rx.search(scan, pos)) is not None:
+        m = lm if scan is text else exact.match(text, lm.start())
+        claim = _candidate(doc, m) if m is not None else None
+        if claim is None:
+            pos = lm.start() + 1
             continue
-        si = doc.sentence_index(m.start(), m.end())
-        if si is None:
-            continue
-        sent = doc.sentences[si]
-        if _in_name(text, m, sent.start):
-            continue
-        marker = lookup(m.group(0))
-        if marker.check is not None and not CHECKS[marker.check](text, m, sent.start, sent.end):
-            continue
-        if negated(text, m.start(), sent.start):
-            continue
-        if text[sent.end - 1] == "?":  # a question asks about a cause, it claims none
-            continue
-        start, end = _span(text, m, marker, sent.start)
-        claim = Claim(start, end, si, marker)
-        if out and start - out[-1].end <= 2:
-            if marker.tier == "explicit" and out[-1].marker.tier == "implicit":
+        pos = lm.end()
+        if out and claim.start - out[-1].end <= 2:
+            if claim.marker.tier == "explicit" and out[-1].marker.tier == "implicit":
                 out[-1] = claim
             continue
         out.append(claim)

@@ -227,11 +227,33 @@ PHRASES: tuple[tuple[tuple[str, ...], str, str, str | None], ...] = (
             "convicted of",
             "charged with",
             "sentenced for",
+            "accused of",
         ),
         "arrested for",
         "implicit",
         None,
     ),
+    # harm as the result of an event: "three were injured in the blast"
+    (
+        (
+            "injured in",
+            "hurt in",
+            "wounded in",
+            "killed in",
+            "died in",
+            "injured during",
+            "killed during",
+            "wounded during",
+            "hurt during",
+            "damaged in",
+            "destroyed in",
+        ),
+        "injured in",
+        "implicit",
+        "event_follows",
+    ),
+    # a protest with its object: "residents protested the delay"
+    (("protested", "protesting"), "protested", "implicit", "protest_object"),
     # sequence read as consequence ("X after Y did Z"): only with a clause after it
     (("after",), "after", "implicit", "after_clause"),
     (("following",), "following", "implicit", "following_event"),
