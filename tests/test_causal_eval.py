@@ -18,15 +18,15 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_cnc_dev_floor() -> None:
-    """Measured: P 0.856, R 0.514, F1 0.642 (any causal finding)."""
+    """Measured: P 0.851, R 0.524, F1 0.649 (any causal finding)."""
     s = causal_eval.cnc_scores("dev_subtask1.csv")["any causal finding"]
     assert s.n == 340
-    assert s.f1 >= 0.625, s
+    assert s.f1 >= 0.635, s
     assert s.p >= 0.83, s
 
 
 def test_press_release_rates() -> None:
-    """Measured: correlational 4.3% flagged as causal claims, direct causal 37.5%."""
+    """Measured: correlational 3.1% flagged as causal claims, direct causal 39.4%."""
     rates = causal_eval.press_rates()
-    assert rates[1][1] <= 0.06, rates[1]
-    assert rates[3][1] >= 0.355, rates[3]
+    assert rates[1][1] <= 0.045, rates[1]
+    assert rates[3][1] >= 0.375, rates[3]
