@@ -153,3 +153,30 @@ def test_cli_jsonl(tmp_path: Path) -> None:
     assert [f["text"] for f in docs[0]["findings"]] == ["due to"]
     assert docs[0]["findings"][0]["rule"] == "causal.unsupported.no-source"
     assert docs[1]["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("The strike caused delays across the city.", "caused"),
+        ("The cuts led to closures.", "led to"),
+        ("Flights were cancelled because of the fog.", "because of"),
+        ("As a result, prices rose.", "As a result"),
+        ("The arrest triggered protests.", "triggered"),
+        ("The deal fuelled speculation about a merger.", "fuelled"),
+        ("The deal fueled speculation about a merger.", "fueled"),
+        ("The ruling sparked anger among farmers.", "sparked"),
+        ("The decision prolonged the war.", "prolonged"),
+        ("Leaks are undermining the inquiry.", "are undermining"),
+        ("The real reason behind the delay was money.", "The real reason"),
+        ("Sales rose thanks to a mild winter.", "thanks to"),
+        ("Costs rose; therefore, fares went up.", "therefore"),
+        ("The storm resulted in power cuts.", "resulted in"),
+        ("Strong demand drove prices higher.", "drove"),
+        ("The collapse was blamed on poor maintenance.", "was blamed"),
+        ("The attack was motivated by revenge.", "was motivated by"),
+    ],
+)
+def test_markers_from_the_issue(text: str, marked: str) -> None:
+    found = [f for f in audit(text) if not f.rule.startswith("causal.implicit")]
+    assert [f.text for f in found] == [marked]

@@ -171,15 +171,19 @@ def _verb_not_noun(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return bool(nxt)
 
 
+_BE = {"was", "were", "been", "be", "is", "are", "being", "am"}
+
+
 def _object_follows(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """A transitive verb use: "prolonged the war", not "a prolonged war", "the fuelled fire"."""
     prev = _words_before(text, m.start(), lo, 1)
     nxt = _words_after(text, m.end(), hi, 1)
     if m.group(0).lower() == "prolonged" and (not nxt or nxt[0] not in _DETERMINERS):
         return False  # mostly an adjective: "had prolonged exposure", "prolonged conflicts"
-    if prev and prev[-1] in {"a", "an", "the", "of", "in", "for", "after", "its", "their",
-                             "his", "her", "this", "remotely", "was", "were", "been",
-                             "be", "is", "are", "being", "when"}:  # fmt: skip
+    progressive = m.group(0).lower().endswith("ing") and prev and prev[-1] in _BE
+    if not progressive and prev and prev[-1] in {"a", "an", "the", "of", "in", "for", "after",
+                                                 "its", "their", "his", "her", "this",
+                                                 "remotely", "when", *_BE}:  # fmt: skip
         # passive or adjectival; "was triggered by X" still states a cause
         return (
             bool(nxt)
@@ -520,6 +524,31 @@ def _protest_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
         "outside", "at"}  # fmt: skip
 
 
+def _drive_effect(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "demand drove prices higher", "drove investors away"; not "drove to the airport"."""
+    nxt = _words_after(text, m.end(), hi, 5)
+    if not nxt or nxt[0] in {
+        "to",
+        "through",
+        "home",
+        "off",
+        "back",
+        "into",
+        "past",
+        "across",
+        "around",
+        "from",
+        "along",
+        "a",
+        "an",
+        "his",
+        "her",
+        "my",
+    }:
+        return False
+    return any(w in {"higher", "lower", "away", "out", "down", "up"} for w in nxt[1:])
+
+
 CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "verb_not_noun": _verb_not_noun,
     "object_follows": _object_follows,
@@ -542,6 +571,7 @@ CHECKS: dict[str, Callable[[str, re.Match[str], int, int], bool]] = {
     "driven_by": _driven_by,
     "event_follows": _event_follows,
     "protest_object": _protest_object,
+    "drive_effect": _drive_effect,
 }
 
 # auxiliaries and hedges that belong to a causal verb's group ("may have been motivated by")

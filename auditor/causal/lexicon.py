@@ -44,6 +44,7 @@ VERBS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("exacerbate", "", "all", "explicit", "object_follows"),
     ("motivate", "by", "VBD VBN", "explicit", None),
     ("drive", "by", "VBN", "explicit", "driven_by"),
+    ("drive", "", "VBD VBZ VBG", "explicit", "drive_effect"),
     ("drive", "up", "all", "explicit", None),
     ("drive", "down", "all", "explicit", None),
     ("force", "", "VBD VBN VBG", "explicit", "force_to"),
