@@ -95,6 +95,8 @@ def test_quiet(text: str) -> None:
          "causal.unsupported.no-source", "Because of"),
         ("Experts say the policy led to a rise in crime.",
          "causal.unsupported.vague-source", "led to"),
+        ("Correspondents say the vote was delayed because of the row.",
+         "causal.unsupported.vague-source", "because of"),
         ("Sources said the blast was triggered by a gas leak.",
          "causal.unsupported.vague-source", "was triggered by"),
         ("The outage may have been caused by a software update.",
@@ -121,6 +123,9 @@ def test_quote_speaker_in_neighbour_sentence() -> None:
     text = 'Mayor Jane Ortiz spoke on Monday. "The cuts caused the closures," she said.'
     found = audit(text)
     assert [f.rule for f in found] == ["causal.supported"]
+    running = audit('"The cuts caused the closures. We had no choice," the mayor said.')
+    assert [f.rule for f in running] == ["causal.supported"]
+    assert running[0].extra["source"] == "the mayor"
     unattributed = audit('"The cuts caused the closures."')
     assert [f.rule for f in unattributed] == ["causal.unsupported.no-source"]
 

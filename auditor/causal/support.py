@@ -46,7 +46,7 @@ _VAGUE_NOUN = (
     r"(?:analysts|experts|observers|commentators|critics|sources|insiders|bloggers|"
     r"enthusiasts|pundits|rumou?rs|reports|speculation|people|officials|scientists|"
     r"researchers|economists|studies|residents|locals|activists|witnesses|voices|"
-    r"commentators|watchers|diplomats|figures|some|others|many)"
+    r"commentators|watchers|diplomats|figures|some|others|many|correspondents)"
 )
 _VAGUE_QUANT = (
     r"(?:some|many|several|certain|other|unnamed|anonymous|a few|a number of|numerous|"
@@ -55,7 +55,9 @@ _VAGUE_QUANT = (
 _VAGUE = re.compile(
     rf"\b(?:(?:{_VAGUE_QUANT})\s+(?:[a-z-]+\s+)?{_VAGUE_NOUN}|"
     r"(?:analysts|experts|observers|commentators|critics|sources|insiders|pundits|"
-    r"rumou?rs|reports|studies|speculation)(?=\s+(?:\w+\s+){0,3}?" + _SPEECH + r"\b)|"
+    r"rumou?rs|reports|studies|speculation|correspondents)(?=\s+(?:\w+\s+){0,3}?"
+    + _SPEECH
+    + r"\b)|"
     r"(?:war|military) (?:bloggers|enthusiasts|correspondents)|"
     r"it (?:is|was|has been|had been) (?:widely |generally |commonly )?"
     r"(?:said|believed|thought|claimed|alleged|rumou?red|understood|speculated|suggested|"
@@ -181,9 +183,11 @@ def judge(doc: Document, sentence: int, start: int) -> Support:
     hedge = hedge_m.group(0) if hedge_m else None
     found = _sources(text, sent.start, sent.end)
     pick = _pick(found, start)
-    if pick is None and doc.in_quote(start, start + 1):
-        # a quotation: the speaker may be named in the sentence before or after
-        for j in (sentence - 1, sentence + 1):
+    quoted = doc.in_quote(start, start + 1) or text[sent.start : sent.start + 1] in '"“'
+    if pick is None and quoted:
+        # a quotation: the speaker may be named in the sentence before or after it (or two
+        # after, when the quotation runs over several sentences)
+        for j in (sentence - 1, sentence + 1, sentence + 2):
             if 0 <= j < len(doc.sentences):
                 s = doc.sentences[j]
                 near = [f for f in _sources(text, s.start, s.end) if f[1] == "named"]
