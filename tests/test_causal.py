@@ -130,6 +130,21 @@ def test_quote_speaker_in_neighbour_sentence() -> None:
     assert [f.rule for f in unattributed] == ["causal.unsupported.no-source"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russian media claims that the blast was caused by a drone.", "Russian media"),
+        ("A war blogger posted that the bridge collapsed because of rockets.", "A war blogger"),
+        ("Police said on Monday the blast was caused by a gas leak.", "Police"),
+        ("Dr Lee told reporters the drug caused the illness.", "Dr Lee"),
+    ],
+)
+def test_named_sources(text: str, source: str) -> None:
+    (f,) = audit(text)
+    assert f.rule == "causal.supported"
+    assert f.extra["source"] == source
+
+
 def test_first_person_reason_is_the_writers() -> None:
     (f,) = audit("I do find it comfortable running in the gym because there is more cushioning.")
     assert f.rule == "causal.supported"
