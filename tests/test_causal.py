@@ -108,6 +108,8 @@ def test_quiet(text: str) -> None:
         ("A study published in The Lancet found that smoking causes lung cancer.",
          "causal.supported", "causes"),
         ("Smoking increases the risk of stroke.", "causal.unsupported.no-source", "increases"),
+        ("Critics may disagree, but the fire was caused by a heater.",
+         "causal.unsupported.no-source", "was caused by"),
         ("Workers went on strike demanding higher pay.", "causal.implicit", "demanding"),
         ("Three people were injured in the blast.", "causal.implicit", "injured in"),
         ("He was killed in retaliation for the murder.",

@@ -183,15 +183,21 @@ def _pick(found: list[tuple[int, str, str]], claim_start: int) -> tuple[str, str
     return None
 
 
-def judge(doc: Document, sentence: int, start: int) -> Support:
-    """The support of the causal claim starting at view offset `start` in `sentence`."""
+def _hedge(text: str, lo: int, start: int, end: int) -> str | None:
+    """A hedge in the claim's clause before it or in its verb group ("may have been ...")."""
+    seg_lo = max(lo, start - 90)
+    cut = max(text.rfind(c, seg_lo, start) for c in ",;:")
+    last = None
+    for hm in _HEDGE.finditer(text, cut + 1 if cut >= 0 else seg_lo, end):
+        last = hm
+    return last.group(0) if last else None
+
+
+def judge(doc: Document, sentence: int, start: int, end: int) -> Support:
+    """The support of the causal claim at view offsets [start, end) in `sentence`."""
     text = doc.text
     sent = doc.sentences[sentence]
-    hedge_m = None
-    clause_lo = max(sent.start, start - 90)
-    for hm in _HEDGE.finditer(text, clause_lo, min(sent.end, start + 40)):
-        hedge_m = hm
-    hedge = hedge_m.group(0) if hedge_m else None
+    hedge = _hedge(text, sent.start, start, end)
     found = _sources(text, sent.start, sent.end)
     pick = _pick(found, start)
     quoted = doc.in_quote(start, start + 1) or text[sent.start : sent.start + 1] in '"“'

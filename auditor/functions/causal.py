@@ -39,7 +39,7 @@ def analyse(doc: Document) -> list[Judged]:
     for claim in find_claims(doc):
         support = None
         if claim.marker.tier == "explicit":
-            support = judge(doc, claim.sentence, claim.start)
+            support = judge(doc, claim.sentence, claim.start, claim.end)
         out.append(Judged(claim, support))
     _cache = (weakref.ref(doc), out)
     return out
