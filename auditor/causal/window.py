@@ -1,0 +1,28 @@
+"""Word windows around a marker: the few words either side, the clause before it.
+
+The causal checks read a window, not a parse: this is what keeps them cheap.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
+
+
+def words_before(text: str, start: int, lo: int, n: int) -> list[str]:
+    """Up to n lower-cased words before start (not crossing lo), nearest last."""
+    seg = text[max(lo, start - 12 * n) : start]
+    return [w.lower() for w in _WORD.findall(seg)][-n:]
+
+
+def words_after(text: str, end: int, hi: int, n: int) -> list[str]:
+    seg = text[end : min(hi, end + 12 * n)]
+    return [w.lower() for w in _WORD.findall(seg)][:n]
+
+
+def clause_before(text: str, start: int, lo: int, limit: int = 90) -> str:
+    """The text of the marker's clause before it (back to , ; : or a dash)."""
+    seg = text[max(lo, start - limit) : start]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind(" - "), seg.rfind("—"))
+    return seg[cut + 1 :] if cut >= 0 else seg

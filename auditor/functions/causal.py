@@ -1,0 +1,120 @@
+"""The causal pack's rules: causal claims, judged for support (auditor/causal/ does the work).
+
+Three rules read one analysis of the document, made once and shared through a one-entry
+cache: `causal.unsupported` (a warning, with the reason as a sub-rule: no-source,
+vague-source, hedged), `causal.supported` (info, naming the source found) and
+`causal.implicit` (info: motive, purpose, condition or sequence read as cause).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.causal.detect import Claim, find_claims
+from auditor.causal.support import Support, judge
+from auditor.document import Document
+from auditor.findings import Hit
+from auditor.functions import rule_function
+from auditor.packs import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    claim: Claim
+    support: Support | None  # None for implicit links, which are not judged
+
+
+_cache: tuple[weakref.ref[Document], list[Judged]] | None = None
+
+
+def analyse(doc: Document) -> list[Judged]:
+    """Every causal claim of the document with its support (cached for the last document)."""
+    global _cache
+    if _cache is not None and _cache[0]() is doc:
+        return _cache[1]
+    out = []
+    for claim in find_claims(doc):
+        support = None
+        if claim.marker.tier == "explicit":
+            support = judge(doc, claim.sentence, claim.start, claim.end)
+        out.append(Judged(claim, support))
+    _cache = (weakref.ref(doc), out)
+    return out
+
+
+_REASONS = {
+    "vague": ("vague-source", "causal claim attributed to an unnamed group"),
+    "hedged": ("hedged", "hedged causal claim"),
+    "none": ("no-source", "causal claim with no named source"),
+}
+
+
+def _quote(s: str) -> str:
+    return f"'{s}'"
+
+
+@rule_function("causal.unsupported")
+def unsupported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Explicit causal claims with no named source, an unnamed group, or a hedge."""
+    for j in analyse(doc):
+        sup = j.support
+        if sup is None or sup.supported:
+            continue
+        claim = j.claim
+        marked = doc.text[claim.start : claim.end]
+        if sup.status == "vague":
+            key = "vague"
+            detail = f"{_quote(marked)} rests on {_quote(sup.source or '')}"
+            if sup.hedge:
+                detail += f" and is hedged ({_quote(sup.hedge)})"
+        elif sup.hedge:
+            key = "hedged"
+            detail = f"{_quote(marked)} is hedged ({_quote(sup.hedge)}) and no source is named"
+        else:
+            key = "none"
+            detail = f"{_quote(marked)} states a cause and the sentence names nobody who found it"
+        sub, reason = _REASONS[key]
+        yield Hit(
+            claim.start,
+            claim.end,
+            message=f"{reason}: {detail}. Name the source or the evidence, or drop the claim.",
+            rule=f"{rule.id}.{sub}",
+            data={"reason": reason, "marker": claim.marker.lemma},
+        )
+
+
+@rule_function("causal.supported")
+def supported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Explicit causal claims whose sentence (or, for a quote, neighbour) names a source."""
+    for j in analyse(doc):
+        sup = j.support
+        if sup is None or not sup.supported:
+            continue
+        what = "evidence" if sup.status == "evidence" else "source"
+        yield Hit(
+            j.claim.start,
+            j.claim.end,
+            message=f"causal claim supported by a named {what}: {_quote(sup.source or '')}.",
+            data={"source": sup.source or "", "marker": j.claim.marker.lemma},
+        )
+
+
+@rule_function("causal.implicit")
+def implicit(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Motive, purpose, condition or sequence that the sentence presents as a cause."""
+    for j in analyse(doc):
+        if j.support is not None:
+            continue
+        marked = doc.text[j.claim.start : j.claim.end]
+        yield Hit(
+            j.claim.start,
+            j.claim.end,
+            message=(
+                f"implicit causal link ({_quote(marked)}): a motive, purpose, condition or "
+                "sequence read as cause; not judged for support."
+            ),
+            data={"marker": j.claim.marker.lemma},
+        )

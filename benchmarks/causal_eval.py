@@ -1,0 +1,177 @@
+"""Measure the causal pack on public data: `python -m benchmarks.causal_eval [--cli] [--speed]`.
+
+- Causal News Corpus (dev; train for reference): a sentence is predicted causal when the
+  audit has any `causal` finding in it (supported, unsupported or implicit); precision,
+  recall and F1 of the causal class. A second row counts explicit claims only.
+- press-release-claims: how often each label is flagged; correlational findings (label 1)
+  should rarely be flagged as causal claims, direct causal claims (label 3) should be.
+- `--speed`: the pack's cost per word on bbc-news, beside the cost of reading the text.
+
+Every sentence goes through the same path as `auditor check --select causal --format json`
+over a JSONL file of {"id": n, "text": sentence} records: by default in process (the same
+loader and engine), with `--cli` through the command itself (slower; the numbers match).
+The data is read from ../shared/eval (or $AUDITOR_EVAL_DIR) and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.engine import Auditor, Selection
+from auditor.loaders import load_file, plain_document
+from auditor.packs import load_packs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def eval_dir() -> Path:
+    env = os.environ.get("AUDITOR_EVAL_DIR")
+    return Path(env) if env else ROOT / ".." / "shared" / "eval"
+
+
+def read_cnc(name: str) -> list[tuple[str, int]]:
+    path = eval_dir() / "causal-news-corpus" / name
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [(r["text"], int(r["label"])) for r in csv.DictReader(f)]
+
+
+def read_press() -> list[tuple[str, int]]:
+    path = eval_dir() / "press-release-claims" / "annotated_eureka.csv"
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [(r["sentence"], int(r["label"])) for r in csv.DictReader(f)]
+
+
+def _write_jsonl(texts: list[str], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+
+
+def rules_by_record(texts: list[str], cli: bool = False) -> list[set[str]]:
+    """For each text, the ids of the causal rules that fired on it."""
+    out: list[set[str]] = [set() for _ in texts]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sentences.jsonl"
+        _write_jsonl(texts, path)
+        if cli:
+            exe = Path(sys.executable).with_name("auditor")
+            cmd = [str(exe), "check", str(path), "--select", "causal", "--format", "json"]
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"auditor check failed: {proc.stderr.strip()}")
+            report = json.loads(proc.stdout)
+            docs = [(d["path"], [f["rule"] for f in d["findings"]]) for d in report["documents"]]
+        else:
+            auditor = Auditor(load_packs(), Selection(select=["causal"]))
+            loaded = load_file(path)
+            docs = [(d.path, [f.rule for f in auditor.audit(d)]) for d in loaded.documents]
+    for doc_path, rules in docs:
+        out[int(doc_path.rsplit("#", 1)[1])] = set(rules)
+    return out
+
+
+@dataclass
+class PRF:
+    p: float
+    r: float
+    f1: float
+    n: int
+
+
+def prf(pred: Iterable[bool], gold: Iterable[int]) -> PRF:
+    tp = fp = fn = n = 0
+    for p, g in zip(pred, gold, strict=True):
+        n += 1
+        tp += p and g == 1
+        fp += p and g != 1
+        fn += (not p) and g == 1
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return PRF(prec, rec, f1, n)
+
+
+def _explicit(rules: set[str]) -> bool:
+    return any(r.startswith(("causal.supported", "causal.unsupported")) for r in rules)
+
+
+def cnc_scores(name: str, cli: bool = False) -> dict[str, PRF]:
+    data = read_cnc(name)
+    fired = rules_by_record([t for t, _ in data], cli)
+    gold = [g for _, g in data]
+    return {
+        "any causal finding": prf((bool(r) for r in fired), gold),
+        "explicit claims only": prf((_explicit(r) for r in fired), gold),
+    }
+
+
+def press_rates(cli: bool = False) -> dict[int, tuple[int, float, float]]:
+    """label -> (sentences, share flagged as explicit claims, share with any finding)."""
+    data = read_press()
+    fired = rules_by_record([t for t, _ in data], cli)
+    out: dict[int, tuple[int, float, float]] = {}
+    for label in sorted({g for _, g in data}):
+        rows = [r for r, (_, g) in zip(fired, data, strict=True) if g == label]
+        explicit = sum(_explicit(r) for r in rows) / len(rows)
+        anything = sum(bool(r) for r in rows) / len(rows)
+        out[label] = (len(rows), explicit, anything)
+    return out
+
+
+def speed(limit: int | None = None) -> tuple[int, float, float]:
+    """(words, seconds to build documents, seconds in the causal pack) on bbc-news."""
+    files = sorted((eval_dir() / "bbc-news").glob("*/*.txt"))[:limit]
+    docs = [plain_document(str(p), p.read_bytes().decode("utf-8", errors="replace")) for p in files]
+    auditor = Auditor(load_packs(), Selection(select=["causal"]))
+    auditor.audit(plain_document("warm-up.txt", "It was due to open after it rained."))
+    t0 = time.perf_counter()  # lexicons are loaded: time the steady state, as in a batch
+    docs = [plain_document(d.path, d.original) for d in docs]
+    t1 = time.perf_counter()
+    for d in docs:
+        auditor.audit(d)
+    t2 = time.perf_counter()
+    return sum(d.words for d in docs), t1 - t0, t2 - t1
+
+
+_PRESS_NAMES = {0: "no claim", 1: "correlational", 2: "conditional causal", 3: "direct causal"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli", action="store_true", help="run `auditor check` itself")
+    ap.add_argument("--speed", action="store_true", help="also time the pack on bbc-news")
+    args = ap.parse_args(argv)
+    if not (eval_dir() / "causal-news-corpus").is_dir():
+        print(f"evaluation data not found under {eval_dir()}", file=sys.stderr)
+        return 2
+    print("Causal News Corpus, causal class (reference: naive connectives F1 0.51 P 0.84 "
+          "R 0.36; fine-tuned transformer 0.86)\n")  # fmt: skip
+    print("| split | prediction | sentences | precision | recall | F1 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for split, name in (("dev", "dev_subtask1.csv"), ("train", "train_subtask1.csv")):
+        for what, s in cnc_scores(name, args.cli).items():
+            print(f"| {split} | {what} | {s.n} | {s.p:.3f} | {s.r:.3f} | {s.f1:.3f} |")
+    print("\npress-release-claims: share of sentences flagged\n")
+    print("| label | sentences | flagged as a causal claim | any causal finding |")
+    print("| --- | --- | --- | --- |")
+    for label, (n, explicit, anything) in press_rates(args.cli).items():
+        print(f"| {label} {_PRESS_NAMES.get(label, '')} | {n} | {explicit:.1%} | {anything:.1%} |")
+    if args.speed:
+        words, build, pack = speed()
+        print(f"\nbbc-news: {words} words; building documents {1e6 * build / words:.2f} us/word, "
+              f"causal pack {1e6 * pack / words:.2f} us/word")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
