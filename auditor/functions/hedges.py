@@ -46,7 +46,7 @@ def trie_regex(words: set[str]) -> re.Pattern[str]:
         alts = [re.escape(c) + build(g, depth + 1) for c, g in sorted(groups.items())]
         return "(?:" + "|".join(alts) + ("|" if tail else "") + ")"
 
-    return re.compile(r"\b" + build(sorted(words), 0) + r"(?![\w-])")
+    return re.compile(r"\b" + build(sorted(words), 0) + r"\b")
 
 
 @dataclass
