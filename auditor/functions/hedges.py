@@ -83,7 +83,7 @@ def _cue_rule(rule: Rule, options: dict[str, Any]) -> _CueRule:
         or not anchors
         or not all(isinstance(a, str) and _WORD.match(a) for a in anchors)
     ):
-        raise ValueError(f"{rule.id}: 'anchors' must be a list of lower-case words")
+        raise ValueError("'options.anchors' must be a non-empty list of lower-case words")
     cue = _CueRule(frozenset(anchors), compile_patterns(options.get("patterns"), rule.ignorecase))
     _rules[key] = cue
     if not cue.anchors <= _anchor_words:
@@ -136,6 +136,21 @@ def cue_hits(doc: Document, rule: Rule, options: dict[str, Any]) -> list[Hit]:
 def cues(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Every match of the rule's patterns, found through its anchor words."""
     yield from cue_hits(doc, rule, options)
+
+
+def _validate_cues(rule: Rule, options: dict[str, Any]) -> None:
+    """At pack load: anchors and patterns must be valid (ValueError names the problem)."""
+    _cue_rule(rule, options)
+
+
+def _validate_density(rule: Rule, options: dict[str, Any]) -> None:
+    for key in ("min_sentences", "threshold"):
+        value = options.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"option '{key}' must be a non-negative number")
+
+
+cues.validate = _validate_cues  # type: ignore[attr-defined]
 
 
 # -- document-level density ---------------------------------------------------------------
@@ -210,3 +225,6 @@ def density(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]
     first = hedged[min(hedged)]
     msg = render_message(rule.message, density=f"{per100:.0f}", hedged=len(hedged), sentences=n)
     yield Hit(first.start, first.end, msg, data={"hedge_density": round(per100, 1)})
+
+
+density.validate = _validate_density  # type: ignore[attr-defined]
