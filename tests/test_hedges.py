@@ -36,7 +36,7 @@ def test_seed_findings() -> None:
     for cue in ("allegedly", "some analysts claim", "Some analysts also speculate"):
         assert cue in warned, cue
     assert any(f.text.startswith("might have played") for f in findings)
-    assert any(f.rule == "hedges.vague-attribution" and "enthusiasts" in f.text for f in findings)
+    assert any(f.rule == "hedges.unnamed-group" and "enthusiasts" in f.text for f in findings)
     for date in ("May 4", "May 9"):
         at = text.index(date)
         assert not [f for f in findings if f.start < at + len(date) and f.end > at], date
@@ -119,7 +119,7 @@ def test_bad_anchors_fail_at_load(tmp_path: Path) -> None:
     pack.write_text(
         '[pack]\nid = "xx"\n[[rule]]\nid = "xx.a"\nkind = "python"\nfunction = "hedges.cues"\n'
         'severity = "info"\nmessage = "m"\nwhy = "w"\noptions.anchors = ["Bad Word"]\n'
-        "options.patterns = ['x']\nexamples.bad = [\"[[x]]\"]\nexamples.good = [\"y\"]\n",
+        'options.patterns = [\'x\']\nexamples.bad = ["[[x]]"]\nexamples.good = ["y"]\n',
         encoding="utf-8",
     )
     with pytest.raises(PackError, match="anchors"):
@@ -142,4 +142,4 @@ def test_density_counts_hedged_sentences() -> None:
 def test_every_cue_rule_declares_anchors_in_lower_case() -> None:
     for r in CUE_RULES:
         anchors = r.options["options"]["anchors"]
-        assert all(re.fullmatch(r"[a-z][a-z'-]*", a) for a in anchors), r.id
+        assert all(re.fullmatch(r"[a-z][a-z' -]*", a) for a in anchors), r.id

@@ -26,7 +26,8 @@ from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
 from auditor.packs import Rule
 
-_WORD = re.compile(r"^[a-z][a-z'-]*$")
+_WORD = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
+LOOK_BACK = 60  # characters before the first anchor of a sentence where a match may begin
 
 
 def trie_regex(words: set[str]) -> re.Pattern[str]:
@@ -57,11 +58,11 @@ class _CueRule:
 
 @dataclass
 class _DocIndex:
-    """Per document: which sentences hold which anchor, and cue hits already computed."""
+    """Per document: where each anchor first occurs in each sentence, and hits computed."""
 
     doc: weakref.ref[Document]
     words: frozenset[str]
-    sentences: dict[str, list[int]]
+    sentences: dict[str, dict[int, int]]  # anchor -> sentence index -> first offset
     hits: dict[str, list[Hit]] = field(default_factory=dict)
 
 
@@ -83,7 +84,9 @@ def _cue_rule(rule: Rule, options: dict[str, Any]) -> _CueRule:
         or not anchors
         or not all(isinstance(a, str) and _WORD.match(a) for a in anchors)
     ):
-        raise ValueError("'options.anchors' must be a non-empty list of lower-case words")
+        raise ValueError(
+            "'options.anchors' must be a non-empty list of lower-case words or phrases"
+        )
     cue = _CueRule(frozenset(anchors), compile_patterns(options.get("patterns"), rule.ignorecase))
     _rules[key] = cue
     if not cue.anchors <= _anchor_words:
@@ -101,13 +104,12 @@ def _index(doc: Document) -> _DocIndex:
     if _last is not None and _last.doc() is doc and len(_last.words) == len(_anchor_words):
         return _last
     starts = [s.start for s in doc.sentences]
-    where: dict[str, list[int]] = defaultdict(list)
+    where: dict[str, dict[int, int]] = defaultdict(dict)
     for m in _anchor_regex.finditer(doc.text.lower()):
-        si = bisect.bisect_right(starts, m.start()) - 1
+        pos = m.start()
+        si = bisect.bisect_right(starts, pos) - 1
         if si >= 0:
-            lst = where[m.group()]
-            if not lst or lst[-1] != si:
-                lst.append(si)
+            where[m.group()].setdefault(si, pos)
     _last = _DocIndex(weakref.ref(doc), frozenset(_anchor_words), dict(where))
     return _last
 
@@ -119,12 +121,17 @@ def cue_hits(doc: Document, rule: Rule, options: dict[str, Any]) -> list[Hit]:
     done = idx.hits.get(rule.id)
     if done is not None:
         return done
-    sentences = sorted({si for a in cue.anchors for si in idx.sentences.get(a, ())})
+    first: dict[int, int] = {}
+    for a in cue.anchors:
+        for si, pos in idx.sentences.get(a, {}).items():
+            if pos < first.get(si, pos + 1):
+                first[si] = pos
     hits: list[Hit] = []
     text = doc.text
-    for si in sentences:
+    for si in sorted(first):
         s = doc.sentences[si]
-        for m in cue.regex.finditer(text, s.start, s.end):
+        # a match begins at most a few words before its anchor: skip the sentence's head
+        for m in cue.regex.finditer(text, max(s.start, first[si] - LOOK_BACK), s.end):
             a, b = hit_span(m)
             if b > a:
                 hits.append(Hit(a, b, render_message(rule.message, match=text[a:b])))
