@@ -39,4 +39,4 @@ def test_detokenise_undoes_treebank_spacing() -> None:
     from benchmarks.hedges_eval import detokenise
 
     got = detokenise("Some -LRB- not all -RRB- say `` it 's fine '' , and it is n't .")
-    assert got == 'Some (not all) say "it\'s fine", and it isn\'t.'
+    assert got == "Some (not all) say \"it's fine\", and it isn't."
