@@ -143,3 +143,9 @@ def test_every_cue_rule_declares_anchors_in_lower_case() -> None:
     for r in CUE_RULES:
         anchors = r.options["options"]["anchors"]
         assert all(re.fullmatch(r"[a-z][a-z' -]*", a) for a in anchors), r.id
+
+
+def test_offsets_survive_characters_that_lower_case_longer() -> None:
+    text = "İ" * 120 + " met. The general was reportedly dismissed last week."
+    found = [f for f in audit(text) if f.rule == "hedges.reportedly"]
+    assert [f.text for f in found] == ["reportedly"]

@@ -105,11 +105,16 @@ def _index(doc: Document) -> _DocIndex:
         return _last
     starts = [s.start for s in doc.sentences]
     where: dict[str, dict[int, int]] = defaultdict(dict)
-    for m in _anchor_regex.finditer(doc.text.lower()):
+    lower = doc.text.lower()
+    if len(lower) != len(doc.text):  # a few characters lower-case to two ("İ"): keep offsets
+        matches = re.compile(_anchor_regex.pattern, re.IGNORECASE).finditer(doc.text)
+    else:
+        matches = _anchor_regex.finditer(lower)
+    for m in matches:
         pos = m.start()
         si = bisect.bisect_right(starts, pos) - 1
         if si >= 0:
-            where[m.group()].setdefault(si, pos)
+            where[m.group().lower()].setdefault(si, pos)
     _last = _DocIndex(weakref.ref(doc), frozenset(_anchor_words), dict(where))
     return _last
 
