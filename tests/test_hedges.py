@@ -149,3 +149,11 @@ def test_offsets_survive_characters_that_lower_case_longer() -> None:
     text = "İ" * 120 + " met. The general was reportedly dismissed last week."
     found = [f for f in audit(text) if f.rule == "hedges.reportedly"]
     assert [f.text for f in found] == ["reportedly"]
+
+
+def test_one_finding_per_vague_source() -> None:
+    """'Some analysts claim' is vague attribution, not also an unnamed group."""
+    found = audit("Meanwhile, some analysts claim that the deal motivated the attack.")
+    assert [(f.rule, f.text) for f in found] == [
+        ("hedges.vague-attribution", "some analysts claim")
+    ]
