@@ -31,6 +31,9 @@ class PythonCheck(Check):
         if not isinstance(opts, dict):
             raise ValueError("'options' must be a table")
         self.opts = dict(opts)
+        validate = getattr(self.func, "validate", None)
+        if validate is not None:  # a function may check its options at load (ValueError)
+            validate(rule, self.opts)
 
     def run(self, doc: Document) -> Iterable[Hit]:
         opts = {**self.opts, **self.settings} if self.settings else self.opts

@@ -1,0 +1,42 @@
+"""The measured wiki-weasel floor: a later change may not silently lose more than a point or two.
+
+Skips when the evaluation data (../shared/eval or $AUDITOR_EVAL_DIR) is absent; it is never
+copied into the repository.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.hedges_eval import api_rules_per_record, eval_dir, load_weasel, score, write_jsonl
+
+# measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
+MEASURED_F1 = 0.602
+MEASURED_PRECISION = 0.772
+SLACK = 0.015
+
+
+@pytest.fixture(scope="module")
+def weasel_scores(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    if not (eval_dir() / "wiki-weasel" / "test.tsv").is_file():
+        pytest.skip("wiki-weasel evaluation data not found")
+    rows = load_weasel("test")
+    jsonl = tmp_path_factory.mktemp("weasel") / "test.jsonl"
+    write_jsonl(rows, jsonl)
+    pred = [bool(r) for r in api_rules_per_record(jsonl, len(rows))]
+    return score(pred, [g for _, g in rows])
+
+
+def test_wiki_weasel_f1_floor(weasel_scores) -> None:  # type: ignore[no-untyped-def]
+    assert weasel_scores.f1 >= MEASURED_F1 - SLACK, weasel_scores
+
+
+def test_wiki_weasel_precision_floor(weasel_scores) -> None:  # type: ignore[no-untyped-def]
+    assert weasel_scores.precision >= MEASURED_PRECISION - SLACK, weasel_scores
+
+
+def test_detokenise_undoes_treebank_spacing() -> None:
+    from benchmarks.hedges_eval import detokenise
+
+    got = detokenise("Some -LRB- not all -RRB- say `` it 's fine '' , and it is n't .")
+    assert got == "Some (not all) say \"it's fine\", and it isn't."
