@@ -20,7 +20,7 @@ The general was reportedly dismissed last week.
 
 <script>window.__pwned=1</script>
 
-Critics said the report <img src=x onerror="window.__pwned=2"> was late.
+The ministry said the report <img src=x onerror="window.__pwned=2"> was late.
 """
 
 
