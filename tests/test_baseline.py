@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import ARTICLE, run
 
 from auditor.baseline import fingerprint
 from auditor.loaders import load_file
 from auditor.pipeline import CheckOptions, run_check
-
-AUDITOR = str(Path(sys.executable).parent / "auditor")
-ARTICLE = (
-    "# Budget row\n\n"
-    "The minister allegedly hid the figures before the vote.\n\n"
-    "The general was reportedly dismissed last week.\n"
-)
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [AUDITOR, "check", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
 
 
 def test_bar_baseline_passes_unchanged_then_fails_on_new_hedge(tmp_path: Path) -> None:

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import ARTICLE, AUDITOR, run
 
 from auditor.config import ConfigError, ConfigFinder, load_config, parse, path_matches
 from auditor.loaders import load_file
 from auditor.pipeline import CheckOptions, run_check
-
-AUDITOR = str(Path(sys.executable).parent / "auditor")
-ARTICLE = (
-    "# Budget row\n\n"
-    "The minister allegedly hid the figures before the vote.\n\n"
-    "The general was reportedly dismissed last week.\n"
-)
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [AUDITOR, "check", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
 
 
 def rules_found(cwd: Path, *args: str) -> list[str]:
