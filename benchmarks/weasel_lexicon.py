@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from auditor.functions.hedges import covered_sentences
-from auditor.functions.weasel_features import features, tokens
+from auditor.functions.weasel import load_lexicon
+from auditor.functions.weasel_features import NUMBER, features, tokens
 from auditor.loaders import plain_document, read_text
 from auditor.packs import load_packs
 from benchmarks.hedges_eval import eval_dir, load_weasel, score
@@ -105,9 +106,11 @@ def sentence_scores(feats: list[set[str]], weights: dict[str, float], bias: floa
 
 def bbc_sentences() -> tuple[list[set[str]], int]:
     """Features of the BBC sentences that no specific cue rule covers, and the word count."""
-    if not OUT.is_file():  # the pack validates its lexicon on load; coverage does not use it
+    try:  # the pack validates its lexicon on load; the coverage used here does not read it
+        load_lexicon(OUT.name)
+    except ValueError:
         OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text('{"bias": 0, "threshold": 0, "weights": {}}\n', "utf-8")
+        OUT.write_text('{"bias": 0, "threshold": 0, "anchors": [], "weights": {}}\n', "utf-8")
     rule = next(r for p in load_packs() for r in p.rules if r.id == "hedges.weasel")
     feats: list[set[str]] = []
     words = 0
@@ -156,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"shipped threshold {threshold}: cross-validated P {cvs.precision:.3f} "
           f"R {cvs.recall:.3f} F1 {cvs.f1:.3f}, BBC {rate[threshold]:.2f} per 1,000 words")  # fmt: skip
 
+    # a word of every positive cue: the positive single words, then for each word pair
+    # holding none of them its rarer word (the rule skips sentences without an anchor)
+    train_counts = Counter(w for fs in feats for w in fs if " " not in w)
+    anchors = {f for f, x in weights.items() if x > 0 and " " not in f and f != NUMBER}
+    for f, x in sorted(weights.items()):
+        words = [w for w in f.split(" ") if w != NUMBER]
+        if x > 0 and not anchors.intersection(words):
+            anchors.add(min(words, key=lambda w: (train_counts[w], w)))
     lexicon = {
         "about": "Weights of word and word-pair cues for vague or weasel wording, learned by "
         "benchmarks/weasel_lexicon.py from wiki-weasel train.tsv. Do not edit by hand.",
@@ -166,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         "news_budget_per_1000_words": NEWS_BUDGET,
         "threshold": threshold,
         "bias": bias,
+        "anchors": sorted(anchors),
         "weights": dict(sorted(weights.items())),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

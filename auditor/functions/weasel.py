@@ -9,7 +9,9 @@ finding on its strongest cue, naming the strongest cues found.
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 from auditor.document import Document
 from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
-from auditor.functions.hedges import covered_sentences
+from auditor.functions.hedges import covered_sentences, trie_regex
 from auditor.functions.weasel_features import tokens
 from auditor.packs import Rule
 
@@ -28,9 +30,17 @@ MAX_NAMED = 3  # cues named in the message: the strongest, and others at least h
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Cue weights, bias and threshold; `anchors` holds a word of every positive cue.
+
+    A sentence can pass the threshold only through a positive cue (the bias lies below the
+    threshold), so sentences without an anchor word are skipped unread: one regex pass over
+    the article instead of tokenising every sentence.
+    """
+
     weights: dict[str, float]
     bias: float
     threshold: float
+    anchors: re.Pattern[str] | None  # None: no prefilter possible, score every sentence
 
 
 _cache: dict[str, Lexicon] = {}
@@ -47,9 +57,17 @@ def load_lexicon(name: str) -> Lexicon:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         weights = {str(k): float(v) for k, v in raw["weights"].items()}
-        lex = Lexicon(weights, float(raw["bias"]), float(raw["threshold"]))
+        bias, threshold = float(raw["bias"]), float(raw["threshold"])
+        anchors = {str(a) for a in raw["anchors"]}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"lexicon '{name}' is malformed: {exc}") from exc
+    complete = all(
+        set(f.split(" ")) & anchors for f, w in weights.items() if w > 0
+    )  # every positive cue holds an anchor word: the prefilter loses nothing
+    usable = complete and bias <= threshold and anchors
+    lex = Lexicon(
+        weights, bias, threshold, trie_regex({a.lower() for a in anchors}) if usable else None
+    )
     _cache[name] = lex
     return lex
 
@@ -84,6 +102,31 @@ def sentence_cues(sentence: str, lex: Lexicon) -> tuple[float, list[tuple[float,
     return total, cues
 
 
+def _candidates(doc: Document, lex: Lexicon) -> Iterator[int]:
+    """Indexes of the sentences holding an anchor word (all sentences without a prefilter)."""
+    if lex.anchors is None:
+        yield from range(len(doc.sentences))
+        return
+    lower = doc.text.lower()
+    if len(lower) != len(doc.text):  # a few characters lower-case to two ("İ"): keep offsets
+        yield from range(len(doc.sentences))
+        return
+    starts = doc._sentence_starts
+    sentences = doc.sentences
+    pos = 0
+    search = lex.anchors.search
+    while True:
+        m = search(lower, pos)
+        if m is None:
+            return
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0:
+            pos = m.end()
+            continue
+        yield i
+        pos = max(sentences[i].end, m.end())
+
+
 @rule_function("hedges.weasel")
 def weasel(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """One finding per sentence whose cue score passes the lexicon's threshold.
@@ -94,9 +137,10 @@ def weasel(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     lex = _lexicon(options)
     text = doc.text
     covered = covered_sentences(doc, rule)
-    for i, s in enumerate(doc.sentences):
+    for i in _candidates(doc, lex):
         if i in covered:
             continue
+        s = doc.sentences[i]
         sentence = text[s.start : s.end]
         total, cues = sentence_cues(sentence, lex)
         if total <= lex.threshold or not cues:
