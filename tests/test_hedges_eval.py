@@ -12,7 +12,7 @@ from benchmarks.hedges_eval import api_rules_per_record, eval_dir, load_weasel, 
 
 # measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
 MEASURED_F1 = 0.623
-MEASURED_PRECISION = 0.751
+MEASURED_PRECISION = 0.756
 SLACK = 0.015
 
 
