@@ -11,8 +11,8 @@ import pytest
 from benchmarks.hedges_eval import api_rules_per_record, eval_dir, load_weasel, score, write_jsonl
 
 # measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
-MEASURED_F1 = 0.602
-MEASURED_PRECISION = 0.772
+MEASURED_F1 = 0.623
+MEASURED_PRECISION = 0.756
 SLACK = 0.015
 
 

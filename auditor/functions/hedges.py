@@ -177,9 +177,10 @@ class _Sibling:
 _siblings: dict[str, list[_Sibling]] = {}
 
 
-def _sibling_rules(rule: Rule) -> list[_Sibling]:
-    """The warning-level cue rules of the same pack file (read once, from its TOML)."""
-    got = _siblings.get(rule.source)
+def _sibling_rules(rule: Rule, warnings_only: bool = True) -> list[_Sibling]:
+    """The cue rules (warning-level, or all) of the same pack file (read once, from its TOML)."""
+    key = f"{rule.source}|{warnings_only}"
+    got = _siblings.get(key)
     if got is not None:
         return got
     from auditor.packs import load_pack  # late: packs imports the check kinds
@@ -189,9 +190,9 @@ def _sibling_rules(rule: Rule) -> list[_Sibling]:
         _Sibling(r, dict(r.options.get("options", {})))
         for r in pack.rules
         if r.kind == "python" and r.options.get("function") == "hedges.cues"
-        and r.severity == "warning"
+        and (r.severity == "warning" or not warnings_only)
     ]  # fmt: skip
-    _siblings[rule.source] = got
+    _siblings[key] = got
     return got
 
 
@@ -215,6 +216,20 @@ def hedged_sentences(doc: Document, rule: Rule) -> dict[int, Hit]:
             s = doc.sentences[si]
             if not _excepted(sib.rule, doc.text, s.start, s.end, hit):
                 out[si] = hit
+    return out
+
+
+def covered_sentences(doc: Document, rule: Rule) -> set[int]:
+    """Indexes of the sentences where any cue rule of the pack (any severity) has a hit."""
+    out: set[int] = set()
+    for sib in _sibling_rules(rule, warnings_only=False):
+        for hit in cue_hits(doc, sib.rule, sib.options):
+            si = doc.sentence_index(hit.start, hit.end)
+            if si is None or si in out:
+                continue
+            s = doc.sentences[si]
+            if not _excepted(sib.rule, doc.text, s.start, s.end, hit):
+                out.add(si)
     return out
 
 
