@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
+from auditor import inflect
 from auditor.document import Document
-from auditor.findings import Hit
+from auditor.checks.substitution import match_case
+from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
 from auditor.packs import Rule
 
@@ -39,3 +42,208 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: dict[str, Any])
             continue
         s, e = m.span(1)
         yield Hit(s, e, suggestions=(word[0].upper() + word[1:],))
+
+
+# -- auxiliary "have" with the wrong verb form ---------------------------------------------
+
+_ADVERBS = (r"not|never|already|just|also|long|since|recently|yet|still|all|both|now|only|"
+            r"even|ever|finally|previously|always|largely|mostly|reportedly|allegedly")  # fmt: skip
+_HAVE = re.compile(
+    r"\b(?P<aux>[Hh]ave|[Hh]as|[Hh]ad|[Hh]aving|(?<=[A-Za-z])['’]ve)"
+    rf"(?P<adv>(?:\s+(?:{_ADVERBS}))?)\s+(?P<verb>[a-z]+)\b(?!['’-])"
+    r"(?P<next>\s*[^\s]*)"
+)
+# after a form that is also a noun or an adjective ("have plans", "has rose bushes"), the
+# verb reading is taken only when the next word is one a verb, not a noun, is followed by
+_VERB_CONTEXT = frozenset(
+    "back into onto out off away up down the a an his her their our its my your them him us "
+    "me it sharply steadily again".split()
+)
+_PAST_CONTEXT = _VERB_CONTEXT | {"to", "by", "from", "above", "below"}
+# words after "have" that are never verbs here, whatever the lexicon says
+_NOT_VERBS = frozenset("to better best rather been got".split())
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _next_word(raw: str) -> str:
+    """The next word in lower case, or "." when punctuation or nothing follows."""
+    m = _LETTERS.match(raw.strip())
+    return m.group().lower() if m else "."
+
+
+@rule_function("grammar.have_participle")
+def have_participle(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """have/has/had/having + a verb form that is not a past participle.
+
+    "have remain" (base form), "to have travels back" (3rd person -s), "has rose", "had
+    went" (past tense). Noun and adjective readings stay quiet: a base form that can be a
+    noun or adjective ("have help", "have clear evidence") is never flagged, and an -s or
+    past form that can be a noun ("have plans", "had talks", "has rose bushes") only when
+    the next word shows a verb ("travels back", "rose sharply", "rose to").
+    """
+    for m in _HAVE.finditer(doc.text):
+        verb = m.group("verb")
+        if verb in _NOT_VERBS:
+            continue
+        found = inflect.wrong_form(verb)
+        if found is None:
+            continue
+        how, lemma = found
+        r = inflect.reading(verb)
+        nxt = _next_word(m.group("next"))
+        if how == "base" and (r.noun or r.adj or r.other):
+            continue
+        context = _PAST_CONTEXT if how == "past" else _VERB_CONTEXT
+        if how in ("3sg", "past") and (r.noun or r.adj or r.other) and nxt not in context:
+            continue
+        head = doc.text[m.start() : m.start("verb")]
+        suggestions = tuple(head + p for p in inflect.participles(lemma))
+        yield Hit(m.start(), m.end("verb"), suggestions=suggestions)
+
+
+# -- a / an before the sound of the next word ---------------------------------------------
+
+_ARTICLE = re.compile(r"\b(?P<art>[Aa]n?)\s+(?P<word>[A-Za-z][A-Za-z'’-]*|(?:8\d{0,2}|11|18)(?![\d,]))")
+# "a" is right before these vowel letters: they sound like "you", "one", "wu"
+_A_OK = ("one", "once", "eu", "ewe", "uni", "unan", "uto", "use", "usu", "uti", "ura", "ure", "uro", "ubi",
+         "uga", "uk", "ufo", "ute", "uv", "oui")  # fmt: skip
+# "a" is wrong before these u-words: the u sounds as in "up"
+_A_BAD_U = ("un", "umb", "up", "ult", "urg", "ugl", "unde")
+# "an" is wrong before these vowel letters: they start with a "you" or "w" sound
+_AN_BAD = ("uni", "use", "usu", "uti", "ura", "eu", "one-", "one ", "once")
+_UNI_UN = ("unim", "unin", "unid")  # "an unimportant", "an uninformed", "an unidentified"
+
+
+def _article_wrong(art: str, word: str) -> str | None:
+    """The right article when `art` is wrong before `word`, else None."""
+    low = word.lower()
+    if word[0].isdigit():
+        return "an" if art.lower() == "a" else None
+    if any(c.isupper() for c in word[1:]) or not any(c in "aeiouy" for c in low):
+        return None  # an acronym or a token read letter by letter: "an MEP", "an ntl"
+    if art.lower() == "a":
+        if low[0] not in "aeiou" or low.startswith(_A_OK):
+            return None
+        if low[0] == "u" and (word[0].isupper() or not low.startswith(_A_BAD_U)):
+            return None
+        if word[0].isupper() and low[0] in "eu":
+            return None  # "a European", "a Uefa Cup", "a Ukrainian"
+        return "an"
+    if low[0] in "aeio":
+        return "a" if (low + " ").startswith(_AN_BAD) else None
+    if low[0] == "u":
+        return "a" if low.startswith(_AN_BAD) and not low.startswith(_UNI_UN) else None
+    if low[0] in "hxy" or word[0].isupper():
+        return None  # "an hour", "an historic", "an X-ray", "an LSE study"
+    return "a"
+
+
+@rule_function("grammar.article_sound")
+def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """"a increase", "an unilateral", "a 8% rise": the article does not fit the next sound.
+
+    Quiet on acronyms and letters ("an MEP", "a UN vote", "Grade A English"), "an hour",
+    "an historic", "a one-off", "a European", "a Ukrainian", "an unidentified".
+    """
+    text = doc.text
+    for m in _ARTICLE.finditer(text):
+        art, word = m.group("art"), m.group("word")
+        if art == "A" and m.start() > 0:
+            before = text[max(0, m.start() - 3) : m.start()].rstrip()
+            if before and before[-1] not in ".!?\"'“‘(:\n" and not before[-1].isspace():
+                continue  # "Grade A English", "England A against France": a letter
+        right = _article_wrong(art, word)
+        if right is None:
+            continue
+        if art[0].isupper():
+            right = right.capitalize()
+        yield Hit(m.start("art"), m.end("art"), suggestions=(right,))
+
+
+# -- plural subject, singular verb -------------------------------------------------------
+
+_PLURAL_WAS = re.compile(
+    r"(?P<pre>\b[\w'’]+\s+)?(?P<noun>\b[A-Za-z][a-z]+s)(?P<rel>,\s+(?:which|who|that))?"
+    r"\s+(?P<verb>was|has|is|does)\b(?!['’])"
+)
+# plural-looking words that take a singular verb, and measure words ("two years was long")
+_SINGULAR_S = frozenset(
+    "news series species politics economics physics mathematics athletics gymnastics "
+    "ethics means headquarters crossroads whereabouts measles diabetes aids this thus "
+    "years months weeks days hours minutes seconds miles metres kilometres pounds dollars "
+    "euros pence cents points goals runs wickets yards tonnes percent barracks works "
+    "gallows billiards darts odds thanks lens bus gas yes".split()
+)
+_NOT_SUBJECT_BEFORE = frozenset(
+    "of one each every none neither either any no whether if per than the".split()
+)
+_PLURAL_DET = frozenset("the these those many several both all some most few ministers".split())
+_PLACES_S = frozenset("wales brussels athens paris texas barclays reuters jones williams "
+                      "philippines netherlands bahamas".split())  # fmt: skip
+
+
+@rule_function("grammar.plural_singular_verb")
+def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """"ministers was", "Unions has", "the defences, which was built": simple cases only.
+
+    The plural noun must open its sentence or follow a plural determiner (the, these, many,
+    ...); never after "of" ("one of the ministers was" is right), and never a word that is
+    plural in form but singular in use (news, politics, "two years was").
+    """
+    text = doc.text
+    for m in _PLURAL_WAS.finditer(text):
+        noun = m.group("noun")
+        low = noun.lower()
+        if low in _SINGULAR_S or low in _PLACES_S or not inflect.is_plural_noun(low):
+            continue
+        if inflect.reading(low).verb_lemmas and m.group("rel") is None:
+            pass  # "talks was" reads as a noun before "was" too
+        pre = (m.group("pre") or "").strip().lower().strip("'’")
+        if noun[0].isupper():
+            if pre or not _starts_sentence(doc, m.start("noun")):
+                continue  # a name ("Barclays has"), unless it opens the sentence
+        elif pre not in _PLURAL_DET:
+            continue
+        if pre in _NOT_SUBJECT_BEFORE - {"the"}:
+            continue
+        s = m.start("noun")
+        if _of_before(text, s):
+            continue
+        verb = m.group("verb")
+        right = {"was": "were", "has": "have", "is": "are", "does": "do"}[verb]
+        yield Hit(m.start("verb"), m.end("verb"), suggestions=(right,))
+
+
+def _starts_sentence(doc: Document, pos: int) -> bool:
+    si = doc.sentence_index(pos)
+    return si is not None and not doc.text[doc.sentences[si].start : pos].strip(" \"'“‘")
+
+
+def _of_before(text: str, pos: int) -> bool:
+    """Whether "of" (or "one", "each") comes within the three words before pos."""
+    words = re.findall(r"[\w'’]+", text[max(0, pos - 40) : pos])[-3:]
+    return any(w.lower() in ("of", "one", "each", "every", "none", "neither", "either")
+               for w in words)  # fmt: skip
+
+
+# -- several substitutions, each with its own named group --------------------------------
+
+
+@lru_cache(maxsize=64)
+def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(k, re.IGNORECASE), v) for k, v in pairs)
+
+
+@rule_function("grammar.swaps")
+def swaps(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Like `substitution`, but each pattern may name its own group `m` (the span to flag),
+    so that context can be matched around the word without being reported."""
+    table = options.get("swap", {})
+    for rx, right in _compiled(tuple(sorted(table.items()))):
+        for m in rx.finditer(doc.text):
+            s, e = m.span("m") if "m" in rx.groupindex else m.span()
+            suggestion = match_case(right, doc.text[s:e])
+            msg = render_message(rule.message, match=doc.text[s:e], suggestion=suggestion)
+            yield Hit(s, e, msg, (suggestion,))
