@@ -20,6 +20,12 @@ _LOWER_OK = {"e.g", "i.e", "vs", "de", "van", "von", "der", "da", "di", "la", "l
              "el", "ibn", "x", "n", "pH", "mRNA"}  # fmt: skip
 
 
+def _after_question(text: str, pos: int) -> bool:
+    """Whether the text before pos ends with "?" or "!" (perhaps inside a closing quote)."""
+    before = text[max(0, pos - 4) : pos].rstrip().rstrip("\"'”’)")
+    return before.endswith(("?", "!"))
+
+
 @rule_function("grammar.lowercase_sentence_start")
 def lowercase_sentence_start(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """A sentence that starts with a lower-case word ("... in Sudzha. reports suggest").
@@ -34,6 +40,8 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: dict[str, Any])
         prev_block = sent.block
         if block.kind == "bullet" and first_in_block:
             continue
+        if not first_in_block and _after_question(doc.text, sent.start):
+            continue  # '"... will it work?" he asked', "Which? magazine", "What Hi-Fi? are"
         m = _FIRST_WORD.match(doc.text, sent.start, sent.end)
         if m is None:
             continue
@@ -61,7 +69,7 @@ _VERB_CONTEXT = frozenset(
 )
 _PAST_CONTEXT = _VERB_CONTEXT | {"to", "by", "from", "above", "below"}
 # words after "have" that are never verbs here, whatever the lexicon says
-_NOT_VERBS = frozenset("to better best rather been got".split())
+_NOT_VERBS = frozenset("to better best rather been got has have had is was are were do does".split())
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -96,7 +104,9 @@ def have_participle(doc: Document, rule: Rule, options: dict[str, Any]) -> Itera
         if how == "base" and (r.noun or r.adj or r.other):
             continue
         context = _PAST_CONTEXT if how == "past" else _VERB_CONTEXT
-        if how in ("3sg", "past") and (r.noun or r.adj or r.other) and nxt not in context:
+        # an -s form always needs a verb context: the lexicon misses plurals ("adverts")
+        ambiguous = how == "3sg" or r.noun or r.adj or r.other
+        if how in ("3sg", "past") and ambiguous and nxt not in context:
             continue
         head = doc.text[m.start() : m.start("verb")]
         suggestions = tuple(head + p for p in inflect.participles(lemma))
@@ -154,6 +164,8 @@ def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
             before = text[max(0, m.start() - 3) : m.start()].rstrip()
             if before and before[-1] not in ".!?\"'“‘(:\n" and not before[-1].isspace():
                 continue  # "Grade A English", "England A against France": a letter
+        if text[m.end() : m.end() + 1] in (".", "@") and text[m.end() + 1 : m.end() + 2].isalnum():
+            continue  # "an fbi.gov address": a domain, read letter by letter
         right = _article_wrong(art, word)
         if right is None:
             continue
@@ -201,9 +213,13 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
         if inflect.reading(low).verb_lemmas and m.group("rel") is None:
             pass  # "talks was" reads as a noun before "was" too
         pre = (m.group("pre") or "").strip().lower().strip("'’")
+        if pre and not _clause_start(doc, m.start("pre"), m.group("rel") is not None):
+            continue  # "created by the villagers is": the noun is not the subject
         if noun[0].isupper():
             if pre or not _starts_sentence(doc, m.start("noun")):
                 continue  # a name ("Barclays has"), unless it opens the sentence
+            if len(re.findall(rf"\b{noun}\b", text)) > 1:
+                continue  # a name or title used again ("Angels is a great song")
         elif pre not in _PLURAL_DET:
             continue
         if pre in _NOT_SUBJECT_BEFORE - {"the"}:
@@ -214,6 +230,25 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
         verb = m.group("verb")
         right = {"was": "were", "has": "have", "is": "are", "does": "do"}[verb]
         yield Hit(m.start("verb"), m.end("verb"), suggestions=(right,))
+
+
+_PREPOSITIONS = frozenset("of from by to in on at for with into onto about over under than "
+                          "through between among against after before like".split())  # fmt: skip
+
+
+_CLAUSE_OPENERS = frozenset("but while because that when as since although if".split())
+
+
+def _clause_start(doc: Document, pos: int, relative: bool) -> bool:
+    """Whether the noun phrase at pos is a subject: it opens a sentence or a clause. Before
+    ", which" it only must not be the object of a preposition ("from the broadcasters")."""
+    before = doc.text[max(0, pos - 30) : pos].rstrip()
+    words = re.findall(r"[\w'’]+", before)
+    if relative:
+        return not words or words[-1].lower() not in _PREPOSITIONS
+    if _starts_sentence(doc, pos) or before.endswith((",", ";", ":")):
+        return True
+    return bool(words) and words[-1].lower() in _CLAUSE_OPENERS
 
 
 def _starts_sentence(doc: Document, pos: int) -> bool:
