@@ -12,6 +12,7 @@ import typer
 
 from auditor import __version__
 from auditor.engine import Auditor, Selection
+from auditor.engines.languagetool import EngineUnavailable
 from auditor.findings import SEVERITY_RANK, matches_prefix
 from auditor.loaders import InputError
 from auditor.packs import PackError, load_packs
@@ -89,6 +90,18 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
     ] = None,
+    languagetool: Annotated[
+        str | None,
+        typer.Option(
+            "--languagetool", help="Grammar engine: a LanguageTool server URL, or 'local'."
+        ),
+    ] = None,
+    languagetool_fallback: Annotated[
+        str,
+        typer.Option(
+            "--languagetool-fallback", help="When LanguageTool fails: 'harper' or 'fail' (exit 2)."
+        ),
+    ] = "harper",
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
@@ -100,9 +113,16 @@ def check(
     inputs = collect(paths, int(max_size * 1024 * 1024))
     for line in inputs.errors + inputs.problems:
         warn(line)
-    auditor = Auditor(packs, selection)
+    if languagetool_fallback not in ("harper", "fail"):
+        raise UsageError("--languagetool-fallback must be 'harper' or 'fail'")
+    grammar: dict[str, object] = {}
+    if languagetool:
+        grammar = {"languagetool": languagetool, "languagetool_fallback": languagetool_fallback}
+    auditor = Auditor(packs, selection, {"grammar": grammar})
     try:
         report = audit(auditor, inputs.documents)
+    except EngineUnavailable as e:
+        raise UsageError(str(e)) from None
     finally:
         auditor.close()
     report.errors = inputs.errors

@@ -157,7 +157,9 @@ def table(articles: int) -> None:
     print(f"JFLEG test: {len(data)} sentences ({errs} with an error); "
           f"BBC report split: {len(docs)} articles, {words:,} words")  # fmt: skip
     print()
-    print("| system | JFLEG P | JFLEG R | JFLEG F0.5 | BBC warnings+errors / 1,000 words | words/s |")
+    print(
+        "| system | JFLEG P | JFLEG R | JFLEG F0.5 | BBC warnings+errors / 1,000 words | words/s |"
+    )
     print("| --- | --- | --- | --- | --- | --- |")
     for name, detect in systems().items():
         detect(plain_document("warm.txt", "Warm up the engine."))

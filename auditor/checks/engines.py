@@ -71,12 +71,93 @@ class EngineCheck(Check):
 
 
 @register
+class LanguageToolCheck(EngineCheck):
+    """LanguageTool alone, for a pack that wants it (silent when the run names no server).
+
+    The built-in pack does not use this kind: its `harper` block hands over to LanguageTool
+    when a server is named, so that one block's examples hold with or without a server.
+    """
+
+    kind = "languagetool"
+    options = frozenset({"severities", "default", "spelling", "disabled"})
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule, None)
+        self.disabled = tuple(sorted(_name_list(rule, "disabled")))
+
+    def run(self, doc: Document) -> Iterator[Hit]:
+        hits = languagetool_hits(self, doc, self.rule.id, self.disabled)
+        return iter(hits or [])
+
+    def close(self) -> None:
+        _close_session(self.settings)
+
+
+def languagetool_hits(
+    check: EngineCheck, doc: Document, prefix: str, disabled: tuple[str, ...]
+) -> list[Hit] | None:
+    """LanguageTool's hits on a document, or None when it is not in use or failed (then the
+    session has said why, or raised EngineUnavailable when the fallback is "fail")."""
+    from auditor.engines.languagetool import EngineUnavailable, session
+
+    sess = session(check.settings)
+    if sess is None or sess.failed:
+        return None
+    hits: list[Hit] = []
+    try:
+        client = sess.connect()
+        client.disabled = disabled
+        for block in doc.blocks:
+            fed = feed(doc.text, block.start, block.end)
+            if not fed.text:
+                continue
+            for lt in client.check(fed.text):
+                level = check.level(lt.rule)
+                if level == "off":
+                    continue
+                s, e = fed.start(lt.start), fed.end(lt.end)
+                if lt.rule in check.spelling and is_name(doc, s, e, check.words):
+                    continue
+                hits.append(Hit(s, e, lt.message, lt.suggestions, level, f"{prefix}.{lt.rule}"))
+    except EngineUnavailable as e:
+        sess.fail(str(e))  # raises when the fallback is "fail"
+        return None
+    return hits
+
+
+def _close_session(settings: dict[str, Any]) -> None:
+    from auditor.engines.languagetool import session
+
+    sess = session(settings)
+    if sess is not None:
+        sess.close()
+
+
+class _LanguageToolOptions(EngineCheck):
+    """The `languagetool` table of a `harper` block, read as an engine rule's options."""
+
+    def __init__(self, rule: Rule, table: dict[str, Any]) -> None:
+        from dataclasses import replace
+
+        unknown = set(table) - {"severities", "default", "spelling", "disabled"}
+        if unknown:
+            raise ValueError(f"unknown key(s) in 'languagetool': {', '.join(sorted(unknown))}")
+        super().__init__(replace(rule, options=table), None)
+        self.disabled = tuple(sorted(_name_list(self.rule, "disabled")))
+
+
+@register
 class HarperCheck(EngineCheck):
     kind = "harper"
-    options = frozenset({"dialect", "severities", "default", "spelling"})
+    options = frozenset({"dialect", "severities", "default", "spelling", "languagetool"})
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule, harper_engine.rule_names())
+        table = rule.options.get("languagetool", {})
+        if not isinstance(table, dict):
+            raise ValueError("'languagetool' must be a table")
+        self.lt = _LanguageToolOptions(rule, table)
+        self.lt_prefix = rule.pack + ".languagetool"
         dialect = rule.options.get("dialect", "british")
         if dialect not in harper_engine.DIALECTS:
             raise ValueError(f"dialect must be one of {', '.join(harper_engine.DIALECTS)}")
@@ -84,10 +165,19 @@ class HarperCheck(EngineCheck):
         # rules switched off are switched off in Harper itself: they cost nothing
         self.off = frozenset(n for n, lvl in self.severities.items() if lvl == "off")
 
+    def configure(self, settings: dict[str, Any]) -> None:
+        super().configure(settings)
+        self.lt.configure(settings)
+
     def run(self, doc: Document) -> Iterator[Hit]:
-        if self.settings.get("languagetool") and not _languagetool_failed(self.settings):
-            return  # LanguageTool does the engine's work in this run
-        yield from self.hits(doc)
+        """LanguageTool's hits when the run names a server and it answers, else Harper's."""
+        hits = languagetool_hits(self.lt, doc, self.lt_prefix, self.lt.disabled)
+        if hits is not None:
+            return iter(hits)
+        return self.hits(doc)
+
+    def close(self) -> None:
+        _close_session(self.settings)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         for block in doc.blocks:
@@ -102,9 +192,3 @@ class HarperCheck(EngineCheck):
                 if lt.rule in self.spelling and is_name(doc, s, e, self.words):
                     continue
                 yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")
-
-
-def _languagetool_failed(settings: dict[str, Any]) -> bool:
-    from auditor.engines.languagetool import session_failed
-
-    return session_failed(settings)

@@ -62,7 +62,9 @@ def rule_names() -> frozenset[str]:
     return frozenset(harper.get_default_lint_config())
 
 
-def lint(text: str, dialect: str = "british", off: frozenset[str] = frozenset()) -> list[EngineLint]:
+def lint(
+    text: str, dialect: str = "british", off: frozenset[str] = frozenset()
+) -> list[EngineLint]:
     """Lint plain text; each lint carries the name of the Harper rule behind it."""
     out: list[EngineLint] = []
     if not text.strip():

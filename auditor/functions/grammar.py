@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from auditor import inflect
-from auditor.document import Document
 from auditor.checks.substitution import match_case
+from auditor.document import Document
 from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
 from auditor.packs import Rule
@@ -64,12 +64,56 @@ _HAVE = re.compile(
 # after a form that is also a noun or an adjective ("have plans", "has rose bushes"), the
 # verb reading is taken only when the next word is one a verb, not a noun, is followed by
 _VERB_CONTEXT = frozenset(
-    "back into onto out off away up down the a an his her their our its my your them him us "
-    "me it sharply steadily again".split()
+    [
+        "back",
+        "into",
+        "onto",
+        "out",
+        "off",
+        "away",
+        "up",
+        "down",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "my",
+        "your",
+        "them",
+        "him",
+        "us",
+        "me",
+        "it",
+        "sharply",
+        "steadily",
+        "again",
+    ]
 )
 _PAST_CONTEXT = _VERB_CONTEXT | {"to", "by", "from", "above", "below"}
 # words after "have" that are never verbs here, whatever the lexicon says
-_NOT_VERBS = frozenset("to better best rather been got has have had is was are were do does".split())
+_NOT_VERBS = frozenset(
+    [
+        "to",
+        "better",
+        "best",
+        "rather",
+        "been",
+        "got",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "do",
+        "does",
+    ]
+)
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -115,7 +159,9 @@ def have_participle(doc: Document, rule: Rule, options: dict[str, Any]) -> Itera
 
 # -- a / an before the sound of the next word ---------------------------------------------
 
-_ARTICLE = re.compile(r"\b(?P<art>[Aa]n?)\s+(?P<word>[A-Za-z][A-Za-z'’-]*|(?:8\d{0,2}|11|18)(?![\d,]))")
+_ARTICLE = re.compile(
+    r"\b(?P<art>[Aa]n?)\s+(?P<word>[A-Za-z][A-Za-z'’-]*|(?:8\d{0,2}|11|18)(?![\d,]))"
+)
 # "a" is right before these vowel letters: they sound like "you", "one", "wu"
 _A_OK = ("one", "once", "eu", "ewe", "uni", "unan", "uto", "use", "usu", "uti", "ura", "ure", "uro", "ubi",
          "uga", "uk", "ufo", "ute", "uv", "oui")  # fmt: skip
@@ -152,7 +198,7 @@ def _article_wrong(art: str, word: str) -> str | None:
 
 @rule_function("grammar.article_sound")
 def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
-    """"a increase", "an unilateral", "a 8% rise": the article does not fit the next sound.
+    """ "a increase", "an unilateral", "a 8% rise": the article does not fit the next sound.
 
     Quiet on acronyms and letters ("an MEP", "a UN vote", "Grade A English"), "an hour",
     "an historic", "a one-off", "a European", "a Ukrainian", "an unidentified".
@@ -182,23 +228,88 @@ _PLURAL_WAS = re.compile(
 )
 # plural-looking words that take a singular verb, and measure words ("two years was long")
 _SINGULAR_S = frozenset(
-    "news series species politics economics physics mathematics athletics gymnastics "
-    "ethics means headquarters crossroads whereabouts measles diabetes aids this thus "
-    "years months weeks days hours minutes seconds miles metres kilometres pounds dollars "
-    "euros pence cents points goals runs wickets yards tonnes percent barracks works "
-    "gallows billiards darts odds thanks lens bus gas yes".split()
+    [
+        "news",
+        "series",
+        "species",
+        "politics",
+        "economics",
+        "physics",
+        "mathematics",
+        "athletics",
+        "gymnastics",
+        "ethics",
+        "means",
+        "headquarters",
+        "crossroads",
+        "whereabouts",
+        "measles",
+        "diabetes",
+        "aids",
+        "this",
+        "thus",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "miles",
+        "metres",
+        "kilometres",
+        "pounds",
+        "dollars",
+        "euros",
+        "pence",
+        "cents",
+        "points",
+        "goals",
+        "runs",
+        "wickets",
+        "yards",
+        "tonnes",
+        "percent",
+        "barracks",
+        "works",
+        "gallows",
+        "billiards",
+        "darts",
+        "odds",
+        "thanks",
+        "lens",
+        "bus",
+        "gas",
+        "yes",
+    ]
 )
 _NOT_SUBJECT_BEFORE = frozenset(
-    "of one each every none neither either any no whether if per than the".split()
+    [
+        "of",
+        "one",
+        "each",
+        "every",
+        "none",
+        "neither",
+        "either",
+        "any",
+        "no",
+        "whether",
+        "if",
+        "per",
+        "than",
+        "the",
+    ]
 )
-_PLURAL_DET = frozenset("the these those many several both all some most few ministers".split())
-_PLACES_S = frozenset("wales brussels athens paris texas barclays reuters jones williams "
-                      "philippines netherlands bahamas".split())  # fmt: skip
+_PLURAL_DET = frozenset(
+    ["the", "these", "those", "many", "several", "both", "all", "some", "most", "few", "ministers"]
+)
+_PLACES_S = frozenset(["wales", "brussels", "athens", "paris", "texas", "barclays", "reuters", "jones", "williams", "philippines", "netherlands", "bahamas"])  # fmt: skip
 
 
 @rule_function("grammar.plural_singular_verb")
 def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
-    """"ministers was", "Unions has", "the defences, which was built": simple cases only.
+    """ "ministers was", "Unions has", "the defences, which was built": simple cases only.
 
     The plural noun must open its sentence or follow a plural determiner (the, these, many,
     ...); never after "of" ("one of the ministers was" is right), and never a word that is
@@ -232,11 +343,12 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
         yield Hit(m.start("verb"), m.end("verb"), suggestions=(right,))
 
 
-_PREPOSITIONS = frozenset("of from by to in on at for with into onto about over under than "
-                          "through between among against after before like".split())  # fmt: skip
+_PREPOSITIONS = frozenset(["of", "from", "by", "to", "in", "on", "at", "for", "with", "into", "onto", "about", "over", "under", "than", "through", "between", "among", "against", "after", "before", "like"])  # fmt: skip
 
 
-_CLAUSE_OPENERS = frozenset("but while because that when as since although if".split())
+_CLAUSE_OPENERS = frozenset(
+    ["but", "while", "because", "that", "when", "as", "since", "although", "if"]
+)
 
 
 def _clause_start(doc: Document, pos: int, relative: bool) -> bool:
