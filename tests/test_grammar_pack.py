@@ -1,0 +1,81 @@
+"""The grammar pack on the seed, on Markdown offsets, on names, and on edited BBC copy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from auditor.engine import Auditor, Selection
+from auditor.engines.feed import feed
+from auditor.loaders import load_file, plain_document
+from auditor.packs import load_packs
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKS = load_packs()
+GRAMMAR = Auditor(PACKS, Selection(select=["grammar"]))
+LOUD = ("warning", "error")
+
+
+def test_seed_bar() -> None:
+    doc = load_file(ROOT / "seeds" / "kursk-incursion.txt").documents[0]
+    findings = GRAMMAR.audit(doc)
+    by_text = {f.text: f for f in findings}
+    assert "have remained" in by_text["have remain"].suggestions
+    assert any("travel" in s and s.endswith(("traveled", "travelled"))
+               for s in by_text["have travels"].suggestions)  # fmt: skip
+    assert any("attracted" in s for s in by_text["attached attention"].suggestions)
+    assert by_text["reports"].rule == "grammar.lowercase-start"
+    names = {"Kursk", "Sudzha", "RVvoenkor", "Telegram", "Pyongyang", "Moscow", "Putin"}
+    loud_names = [f.text for f in findings if f.severity in LOUD and f.text in names]
+    assert not loud_names
+    assert not any(f.text == "further" for f in findings)  # "He further added" is fine
+
+
+def test_feed_collapses_markup_spaces() -> None:
+    view = "Intro.\n\n  The   minister   recieved  it. "
+    fed = feed(view, 8, len(view))
+    assert fed.text == "The minister recieved it."
+    i = fed.text.index("recieved")
+    s, e = fed.start(i), fed.end(i + len("recieved"))
+    assert view[s:e] == "recieved"
+
+
+def test_markdown_offsets_point_at_the_word(tmp_path: Path) -> None:
+    md = tmp_path / "a.md"
+    md.write_text("# Title\n\nThe **minister**   [recieved](http://x.org) it.\n", encoding="utf-8")
+    doc = load_file(md).documents[0]
+    found = [f for f in GRAMMAR.audit(doc) if f.rule == "grammar.harper.SpellCheck"]
+    assert [f.text for f in found] == ["recieved"]
+    assert not [f for f in GRAMMAR.audit(doc) if f.rule == "grammar.harper.Spaces"]
+
+
+def test_user_word_list_and_names() -> None:
+    text = "Zorbleck said the plan worked. Officials said zorblecked plans failed."
+    sel = Selection(select=["grammar.harper"])
+    plain = Auditor(load_packs(), sel)
+    spelled = [f.text for f in plain.audit(plain_document("a.txt", text))]
+    assert spelled == ["Zorbleck", "zorblecked"]  # a capital at a sentence start, used once
+    words = Auditor(load_packs(), sel, {"grammar": {"words": ["zorblecked", "Zorbleck"]}})
+    assert not words.audit(plain_document("a.txt", text))
+    # capitalised inside a sentence: a name
+    mid = plain_document("b.txt", "Forces near Sudzhanka regrouped.")
+    assert not plain.audit(mid)
+
+
+def _eval_dir() -> Path:
+    env = os.environ.get("AUDITOR_EVAL_DIR")
+    return Path(env) if env else ROOT / ".." / "shared" / "eval"
+
+
+@pytest.mark.skipif(not (_eval_dir() / "bbc-news").is_dir(), reason="no evaluation data")
+def test_bbc_false_alarm_bar() -> None:
+    """Edited copy: at most 2 grammar warnings or errors per 1,000 words (a 60-article slice
+    of the report split keeps the suite fast; the benchmark runs 300)."""
+    from benchmarks.grammar_eval import bbc_docs
+
+    docs = bbc_docs("report", 60)
+    words = sum(d.words for d in docs)
+    loud = sum(f.severity in LOUD for d in docs for f in GRAMMAR.audit(d))
+    assert 1000 * loud / words <= 2.0
