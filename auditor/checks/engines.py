@@ -149,7 +149,9 @@ class _LanguageToolOptions(EngineCheck):
 @register
 class HarperCheck(EngineCheck):
     kind = "harper"
-    options = frozenset({"dialect", "severities", "default", "spelling", "languagetool"})
+    options = frozenset(
+        {"dialect", "also_accept", "severities", "default", "spelling", "languagetool"}
+    )
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule, harper_engine.rule_names())
@@ -162,6 +164,12 @@ class HarperCheck(EngineCheck):
         if dialect not in harper_engine.DIALECTS:
             raise ValueError(f"dialect must be one of {', '.join(harper_engine.DIALECTS)}")
         self.dialect = dialect
+        also = rule.options.get("also_accept", [])
+        if not isinstance(also, list) or any(d not in harper_engine.DIALECTS for d in also):
+            raise ValueError(
+                f"also_accept must list dialects ({', '.join(harper_engine.DIALECTS)})"
+            )
+        self.also_accept = tuple(also)
         # rules switched off are switched off in Harper itself: they cost nothing
         self.off = frozenset(n for n, lvl in self.severities.items() if lvl == "off")
 
@@ -189,6 +197,9 @@ class HarperCheck(EngineCheck):
                 if level == "off":
                     continue
                 s, e = fed.start(lt.start), fed.end(lt.end)
-                if lt.rule in self.spelling and is_name(doc, s, e, self.words):
+                if lt.rule in self.spelling and (
+                    is_name(doc, s, e, self.words)
+                    or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
+                ):
                     continue
                 yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")

@@ -55,6 +55,20 @@ def _suggestions(lt: _harper.Lint) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o for o in out if o))[:5]
 
 
+@lru_cache(maxsize=1)
+def _spell_only_off() -> frozenset[str]:
+    import harper
+
+    return frozenset(n for n in harper.get_default_lint_config() if n != "SpellCheck")
+
+
+@lru_cache(maxsize=16384)
+def spelled_right(word: str, dialect: str) -> bool:
+    """Whether Harper's dictionary for a dialect accepts a word ("color" in American)."""
+    lints = linter(dialect, _spell_only_off()).lint(word, language="plaintext")
+    return not lints
+
+
 def rule_names() -> frozenset[str]:
     """Every rule name Harper knows (for validating a pack's configuration)."""
     import harper
