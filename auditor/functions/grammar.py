@@ -394,3 +394,49 @@ def swaps(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
             suggestion = match_case(right, doc.text[s:e])
             msg = render_message(rule.message, match=doc.text[s:e], suggestion=suggestion)
             yield Hit(s, e, msg, (suggestion,))
+
+
+# -- a modal or "do" with a past form ----------------------------------------------------
+
+_MODAL = re.compile(
+    r"(?P<pre>\b[\w'’]+\s+)?\b(?P<aux>will|would|could|can|should|shall|must|might|may|"
+    r"did|does|do|won['’]t|wouldn['’]t|couldn['’]t|can['’]t|cannot|shouldn['’]t|didn['’]t|"
+    r"doesn['’]t|don['’]t)"
+    rf"(?P<adv>(?:\s+(?:{_ADVERBS}))?)\s+(?P<verb>[a-z]+)\b(?!['’-])"
+)
+_DETERMINERS = frozenset("the a an his her their its my our your this that whose military "
+                         "last free".split())  # fmt: skip
+
+
+# "could could" is a repeated word; "the only thing he did was": "did" ends a clause
+_MODAL_SKIP = frozenset("was were is are been could would should might must did does".split())
+
+
+@rule_function("grammar.modal_base")
+def modal_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """A modal or do/does/did with a past form: "did not went", "could took", "didn't knew".
+
+    Only forms that cannot be anything else: a past tense or participle that is not also a
+    base form ("found", "lay", "read" stay quiet) and has no noun or adjective reading
+    ("saw", "left", "felt" stay quiet); never after a determiner ("the will said", "the
+    military might saw": nouns, not modals).
+    """
+    for m in _MODAL.finditer(doc.text):
+        pre = (m.group("pre") or "").strip().lower()
+        if pre in _DETERMINERS:
+            continue
+        verb = m.group("verb")
+        if verb in _MODAL_SKIP:
+            continue
+        r = inflect.reading(verb)
+        if not r.verb_lemmas or r.noun or r.adj or r.other or verb in r.verb_lemmas:
+            continue
+        lemma = next(
+            (lem for lem in r.verb_lemmas
+             if verb in inflect.forms(lem, "VBD") or verb in inflect.participles(lem)),
+            None,
+        )  # fmt: skip
+        if lemma is None:
+            continue
+        head = doc.text[m.start("aux") : m.start("verb")]
+        yield Hit(m.start("aux"), m.end("verb"), suggestions=(head + lemma,))
