@@ -96,24 +96,10 @@ _VERB_CONTEXT = frozenset(
 _PAST_CONTEXT = _VERB_CONTEXT | {"to", "by", "from", "above", "below"}
 # words after "have" that are never verbs here, whatever the lexicon says
 _NOT_VERBS = frozenset(
-    [
-        "to",
-        "better",
-        "best",
-        "rather",
-        "been",
-        "got",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "are",
-        "were",
-        "do",
-        "does",
-    ]
-)
+    "to better best rather been got has have had is was are were do does".split()
+)  # noqa: SIM905
+# adjectives the lexicon lists only as verbs ("has complete faith")
+_ADJ_TOO = frozenset({"complete"})
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -137,7 +123,7 @@ def have_participle(doc: Document, rule: Rule, options: dict[str, Any]) -> Itera
     """
     for m in _HAVE.finditer(doc.text):
         verb = m.group("verb")
-        if verb in _NOT_VERBS:
+        if verb in _NOT_VERBS or verb in _ADJ_TOO:
             continue
         found = inflect.wrong_form(verb)
         if found is None:
@@ -404,12 +390,13 @@ _MODAL = re.compile(
     r"doesn['’]t|don['’]t)"
     rf"(?P<adv>(?:\s+(?:{_ADVERBS}))?)\s+(?P<verb>[a-z]+)\b(?!['’-])"
 )
-_DETERMINERS = frozenset("the a an his her their its my our your this that whose military "
-                         "last free".split())  # fmt: skip
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that", "whose", "military", "last", "free"])  # fmt: skip
 
 
 # "could could" is a repeated word; "the only thing he did was": "did" ends a clause
-_MODAL_SKIP = frozenset("was were is are been could would should might must did does".split())
+_MODAL_SKIP = frozenset(
+    ["was", "were", "is", "are", "been", "could", "would", "should", "might", "must", "did", "does"]
+)
 
 
 @rule_function("grammar.modal_base")
