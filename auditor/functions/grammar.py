@@ -95,9 +95,8 @@ _VERB_CONTEXT = frozenset(
 )
 _PAST_CONTEXT = _VERB_CONTEXT | {"to", "by", "from", "above", "below"}
 # words after "have" that are never verbs here, whatever the lexicon says
-_NOT_VERBS = frozenset(
-    "to better best rather been got has have had is was are were do does".split()
-)  # noqa: SIM905
+_NOT_VERBS = frozenset({"to", "better", "best", "rather", "been", "got", "has", "have", "had",
+                        "is", "was", "are", "were", "do", "does"})  # fmt: skip
 # adjectives the lexicon lists only as verbs ("has complete faith")
 _ADJ_TOO = frozenset({"complete"})
 
