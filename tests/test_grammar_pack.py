@@ -52,13 +52,18 @@ def test_markdown_offsets_point_at_the_word(tmp_path: Path) -> None:
 
 
 def test_user_word_list_and_names() -> None:
-    text = "Zorbleck said the plan worked. Officials said zorblecked plans failed."
+    text = "Zorbleck said the plan worked. Teh officials said zorblecked plans failed."
     sel = Selection(select=["grammar.harper"])
     plain = Auditor(load_packs(), sel)
     spelled = [f.text for f in plain.audit(plain_document("a.txt", text))]
-    assert spelled == ["Zorbleck", "zorblecked"]  # a capital at a sentence start, used once
-    words = Auditor(load_packs(), sel, {"grammar": {"words": ["zorblecked", "Zorbleck"]}})
-    assert not words.audit(plain_document("a.txt", text))
+    # "Zorbleck" opens a sentence but is no near miss of a word: a name; "Teh" is a typo
+    assert spelled == ["Teh", "zorblecked"]
+    words = Auditor(load_packs(), sel, {"grammar": {"words": ["zorblecked"]}})
+    assert [f.text for f in words.audit(plain_document("a.txt", text))] == ["Teh"]
+    parts = plain_document(
+        "c.txt", "The wi-fi hotspot and the sweet-natured film, said Luigi del Neri."
+    )
+    assert not plain.audit(parts)
     # capitalised inside a sentence: a name
     mid = plain_document("b.txt", "Forces near Sudzhanka regrouped.")
     assert not plain.audit(mid)

@@ -116,7 +116,7 @@ def languagetool_hits(
                 if level == "off":
                     continue
                 s, e = fed.start(lt.start), fed.end(lt.end)
-                if lt.rule in check.spelling and is_name(doc, s, e, check.words):
+                if lt.rule in check.spelling and is_name(doc, s, e, check.words, lt.suggestions):
                     continue
                 hits.append(Hit(s, e, lt.message, lt.suggestions, level, f"{prefix}.{lt.rule}"))
     except EngineUnavailable as e:
@@ -198,7 +198,7 @@ class HarperCheck(EngineCheck):
                     continue
                 s, e = fed.start(lt.start), fed.end(lt.end)
                 if lt.rule in self.spelling and (
-                    is_name(doc, s, e, self.words)
+                    is_name(doc, s, e, self.words, lt.suggestions)
                     or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
                 ):
                     continue

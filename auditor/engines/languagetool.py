@@ -175,7 +175,8 @@ def start_local(language: str) -> tuple[Any, str]:
 
         tool = language_tool_python.LanguageTool(language)
     except Exception as e:
-        raise EngineUnavailable(f"LanguageTool local: cannot start the server: {e}") from None
+        reason = " ".join(str(e).split())
+        raise EngineUnavailable(f"LanguageTool local: cannot start the server: {reason}") from None
     return tool, tool.url.rsplit("/v2/", 1)[0]
 
 

@@ -40,21 +40,39 @@ def capitalised_elsewhere(doc: Document, word: str, start: int) -> bool:
     return any(m.start() != start for m in rx.finditer(doc.text))
 
 
-def is_name(doc: Document, start: int, end: int, words: frozenset[str] = frozenset()) -> bool:
+def _typo_of(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether a suggestion is one edit away: "Teh" -> "The", "Definately" -> "Definitely"."""
+    from rapidfuzz.distance import Levenshtein
+
+    low = word.lower()
+    return any(Levenshtein.distance(low, s.lower()) <= 1 for s in suggestions)
+
+
+def is_name(
+    doc: Document,
+    start: int,
+    end: int,
+    words: frozenset[str] = frozenset(),
+    suggestions: tuple[str, ...] = (),
+) -> bool:
     """Whether a word flagged as misspelled should be taken for a name (or a token)."""
-    word = doc.text[start:end]
-    if not word:
-        return False
-    if word.replace("’", "'").casefold() in words:
+    text = doc.text
+    word = text[start:end]
+    if len(word) < 2 or word.replace("’", "'").casefold() in words:
+        return True  # "'s" after "2004", a single letter
+    if _ODD.search(word) or _ODD.search(text[max(start - 1, 0) : start]):
         return True
-    if _ODD.search(word) or _ODD.search(doc.text[max(start - 1, 0) : start]):
-        return True
+    if (start > 0 and text[start - 1] in "-‑") or text[end : end + 1] in ("-", "‑"):
+        return True  # part of a compound: "wi-fi", "sweet-natured", "co-ordinator"
     if any(c.isupper() for c in word[1:]):
         return True  # RVvoenkor, iPhone, NATO
+    nxt = _NEXT_WORD.match(text, end)
+    next_capital = nxt is not None and nxt.group(1).isupper()
     if word[0].isupper():
-        if not at_sentence_start(doc, start):
+        if not at_sentence_start(doc, start) or next_capital:
             return True
-        m = _NEXT_WORD.match(doc.text, end)
-        if m is not None and m.group(1).isupper():
-            return True
+        if not _typo_of(word, suggestions):
+            return True  # "Tottenham v Brighton", "Middlesbrough boss": a name opening a sentence
+    elif next_capital and len(word) <= 4:
+        return True  # a particle in a name: "Luigi del Neri", "von Trapp", "Os du Randt"
     return capitalised_elsewhere(doc, word, start)

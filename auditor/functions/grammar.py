@@ -20,10 +20,13 @@ _LOWER_OK = {"e.g", "i.e", "vs", "de", "van", "von", "der", "da", "di", "la", "l
              "el", "ibn", "x", "n", "pH", "mRNA"}  # fmt: skip
 
 
-def _after_question(text: str, pos: int) -> bool:
-    """Whether the text before pos ends with "?" or "!" (perhaps inside a closing quote)."""
-    before = text[max(0, pos - 4) : pos].rstrip().rstrip("\"'”’)")
-    return before.endswith(("?", "!"))
+def _after_full_stop(text: str, pos: int) -> bool:
+    """Whether the text before pos ends with a full stop (perhaps inside a closing quote).
+
+    After "?" or "!" a lower-case word often continues the sentence ("... work?" he asked;
+    Which? magazine); a split at neither is a gap in the text, not a new sentence."""
+    before = text[max(0, pos - 6) : pos].rstrip().rstrip("\"'”’)]")
+    return before.endswith(".") and not before.endswith("..")
 
 
 @rule_function("grammar.lowercase_sentence_start")
@@ -40,8 +43,8 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: dict[str, Any])
         prev_block = sent.block
         if block.kind == "bullet" and first_in_block:
             continue
-        if not first_in_block and _after_question(doc.text, sent.start):
-            continue  # '"... will it work?" he asked', "Which? magazine", "What Hi-Fi? are"
+        if not first_in_block and not _after_full_stop(doc.text, sent.start):
+            continue  # '"... will it work?" he asked', "Which? magazine", a gap in the text
         m = _FIRST_WORD.match(doc.text, sent.start, sent.end)
         if m is None:
             continue
