@@ -61,7 +61,7 @@ _ADVERBS = (r"not|never|already|just|also|long|since|recently|yet|still|all|both
             r"even|ever|finally|previously|always|largely|mostly|reportedly|allegedly")  # fmt: skip
 _HAVE = re.compile(
     r"\b(?P<aux>[Hh]ave|[Hh]as|[Hh]ad|[Hh]aving|(?<=[A-Za-z])['’]ve)"
-    rf"(?P<adv>(?:\s+(?:{_ADVERBS}))?)\s+(?P<verb>[a-z]+)\b(?!['’-])"
+    rf"(?P<adv>(?:\s+(?:{_ADVERBS})){{0,2}})\s+(?P<verb>[a-z]+)\b(?!['’-])"
     r"(?P<next>\s*[^\s]*)"
 )
 # after a form that is also a noun or an adjective ("have plans", "has rose bushes"), the
@@ -211,7 +211,7 @@ def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
 # -- plural subject, singular verb -------------------------------------------------------
 
 _PLURAL_WAS = re.compile(
-    r"(?P<pre>\b[\w'’]+\s+)?(?P<noun>\b[A-Za-z][a-z]+s)(?P<rel>,\s+(?:which|who|that))?"
+    r"(?P<pre>\b[\w'’]+\s+)?(?P<noun>\b(?:[A-Za-z][a-z]+s|[Pp]olice|[Pp]eople))(?P<rel>,\s+(?:which|who|that))?"
     r"\s+(?P<verb>was|has|is|does)\b(?!['’])"
 )
 # plural-looking words that take a singular verb, and measure words ("two years was long")
@@ -307,7 +307,9 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
     for m in _PLURAL_WAS.finditer(text):
         noun = m.group("noun")
         low = noun.lower()
-        if low in _SINGULAR_S or low in _PLACES_S or not inflect.is_plural_noun(low):
+        if low in _SINGULAR_S or low in _PLACES_S:
+            continue
+        if low not in ("police", "people") and not inflect.is_plural_noun(low):
             continue
         if inflect.reading(low).verb_lemmas and m.group("rel") is None:
             pass  # "talks was" reads as a noun before "was" too
@@ -390,7 +392,7 @@ _MODAL = re.compile(
     r"(?P<pre>\b[\w'’]+\s+)?\b(?P<aux>will|would|could|can|should|shall|must|might|may|"
     r"did|does|do|won['’]t|wouldn['’]t|couldn['’]t|can['’]t|cannot|shouldn['’]t|didn['’]t|"
     r"doesn['’]t|don['’]t)"
-    rf"(?P<adv>(?:\s+(?:{_ADVERBS}))?)\s+(?P<verb>[a-z]+)\b(?!['’-])"
+    rf"(?P<adv>(?:\s+(?:{_ADVERBS})){{0,2}})\s+(?P<verb>[a-z]+)\b(?!['’-])"
 )
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that", "whose", "military", "last", "free"])  # fmt: skip
 
@@ -429,3 +431,39 @@ def modal_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[H
             continue
         head = doc.text[m.start("aux") : m.start("verb")]
         yield Hit(m.start("aux"), m.end("verb"), suggestions=(head + lemma,))
+
+
+# -- "to" + a past form, after a word that takes an infinitive ---------------------------
+
+_TO_PAST = re.compile(
+    r"\b(?:expected|able|unable|going|want|wants|wanted|need|needs|needed|plan|plans|planned|"
+    r"trying|tried|try|hope|hopes|hoped|decided|agreed|refused|failed|managed|likely|unlikely|"
+    r"about|order|seeks|sought|vowed|pledged|promised|threatened|intends|intended|aims|aimed|"
+    r"has|have|had|used)\s+to(?P<adv>(?:\s+(?:not|also|further|fully|quickly|finally))?)"
+    r"\s+(?P<verb>[a-z]+)\b(?!['’-])"
+)
+
+
+@rule_function("grammar.to_base")
+def to_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """ "expected to continued", "plans to attended": an infinitive needs the base form.
+
+    Only after words that take an infinitive ("expected to", "has to", "plans to"), so
+    that "to" as a preposition ("contributed to improved confidence") stays quiet, and only
+    for forms that are never a base form ("read", "cut", "found" stay quiet)."""
+    for m in _TO_PAST.finditer(doc.text):
+        verb = m.group("verb")
+        r = inflect.reading(verb)
+        if not r.verb_lemmas or verb in r.verb_lemmas or r.noun:
+            continue
+        lemma = next(
+            (lem for lem in r.verb_lemmas
+             if verb in inflect.forms(lem, "VBD") or verb in inflect.participles(lem)),
+            None,
+        )  # fmt: skip
+        if lemma is None:
+            continue
+        to = m.start("verb") - len(m.group("adv")) - 1
+        to = doc.text.rfind("to", 0, to + 1)
+        head = doc.text[to : m.start("verb")]
+        yield Hit(to, m.end("verb"), suggestions=(head + lemma,))
