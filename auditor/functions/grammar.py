@@ -210,9 +210,11 @@ def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
 
 # -- plural subject, singular verb -------------------------------------------------------
 
-_PLURAL_WAS = re.compile(
-    r"(?P<pre>\b[\w'’]+\s+)?(?P<noun>\b(?:[A-Za-z][a-z]+s|[Pp]olice|[Pp]eople))(?P<rel>,\s+(?:which|who|that))?"
-    r"\s+(?P<verb>was|has|is|does)\b(?!['’])"
+# found from the verb back: "was" is rarer than a word ending in -s, so the scan is cheap
+_SINGULAR_VERB = re.compile(r"\b(?:was|has|is|does)\b(?!['’])")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:(?P<pre>\b[\w'’]+)\s+)?(?P<noun>\b(?:[A-Za-z][a-z]+s|[Pp]olice|[Pp]eople))"
+    r"(?P<rel>,\s+(?:which|who|that))?\s+$"
 )
 # plural-looking words that take a singular verb, and measure words ("two years was long")
 _SINGULAR_S = frozenset(
@@ -304,15 +306,17 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
     plural in form but singular in use (news, politics, "two years was").
     """
     text = doc.text
-    for m in _PLURAL_WAS.finditer(text):
+    for v in _SINGULAR_VERB.finditer(text):
+        base = max(0, v.start() - 60)
+        m = _SUBJECT_BEFORE.search(text, base, v.start())
+        if m is None:
+            continue
         noun = m.group("noun")
         low = noun.lower()
         if low in _SINGULAR_S or low in _PLACES_S:
             continue
         if low not in ("police", "people") and not inflect.is_plural_noun(low):
             continue
-        if inflect.reading(low).verb_lemmas and m.group("rel") is None:
-            pass  # "talks was" reads as a noun before "was" too
         pre = (m.group("pre") or "").strip().lower().strip("'’")
         if pre and not _clause_start(doc, m.start("pre"), m.group("rel") is not None):
             continue  # "created by the villagers is": the noun is not the subject
@@ -328,9 +332,9 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
         s = m.start("noun")
         if _of_before(text, s):
             continue
-        verb = m.group("verb")
+        verb = v.group()
         right = {"was": "were", "has": "have", "is": "are", "does": "do"}[verb]
-        yield Hit(m.start("verb"), m.end("verb"), suggestions=(right,))
+        yield Hit(v.start(), v.end(), suggestions=(right,))
 
 
 _PREPOSITIONS = frozenset(["of", "from", "by", "to", "in", "on", "at", "for", "with", "into", "onto", "about", "over", "under", "than", "through", "between", "among", "against", "after", "before", "like"])  # fmt: skip
@@ -368,28 +372,57 @@ def _of_before(text: str, pos: int) -> bool:
 # -- several substitutions, each with its own named group --------------------------------
 
 
+_M_GROUP = re.compile(r"\(\?P<m>([^()]*)\)")
+_LITERAL = re.compile(r"[a-z]+")
+
+
+def _keywords(rx: str) -> tuple[str, ...]:
+    """Literal beginnings of what group `m` matches ("then", "it" of "it['’]s"), or ()."""
+    m = _M_GROUP.search(rx)
+    if m is None:
+        return ()
+    keys = []
+    for alt in m.group(1).split("|"):
+        lit = _LITERAL.match(alt)
+        if lit is None:
+            return ()
+        keys.append(lit.group())
+    return tuple(keys)
+
+
 @lru_cache(maxsize=64)
-def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(k, re.IGNORECASE), v) for k, v in pairs)
+def _compiled(
+    pairs: tuple[tuple[str, str], ...],
+) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    return tuple((re.compile(k), v, _keywords(k)) for k, v in pairs)
 
 
 @rule_function("grammar.swaps")
 def swaps(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Like `substitution`, but each pattern may name its own group `m` (the span to flag),
-    so that context can be matched around the word without being reported."""
+    so that context can be matched around the word without being reported.
+
+    Patterns run on the lower-cased text (case-blind without IGNORECASE, which is slower),
+    and a pattern whose word does not occur in the document is not run at all."""
     table = options.get("swap", {})
-    for rx, right in _compiled(tuple(sorted(table.items()))):
-        for m in rx.finditer(doc.text):
+    text = doc.text
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for rx, right, keys in _compiled(tuple(table.items())):
+        if keys and not any(k in low for k in keys):
+            continue
+        for m in rx.finditer(low):
             s, e = m.span("m") if "m" in rx.groupindex else m.span()
-            suggestion = match_case(right, doc.text[s:e])
-            msg = render_message(rule.message, match=doc.text[s:e], suggestion=suggestion)
+            suggestion = match_case(right, text[s:e])
+            msg = render_message(rule.message, match=text[s:e], suggestion=suggestion)
             yield Hit(s, e, msg, (suggestion,))
 
 
 # -- a modal or "do" with a past form ----------------------------------------------------
 
 _MODAL = re.compile(
-    r"(?P<pre>\b[\w'’]+\s+)?\b(?P<aux>will|would|could|can|should|shall|must|might|may|"
+    r"\b(?P<aux>will|would|could|can|should|shall|must|might|may|"
     r"did|does|do|won['’]t|wouldn['’]t|couldn['’]t|can['’]t|cannot|shouldn['’]t|didn['’]t|"
     r"doesn['’]t|don['’]t)"
     rf"(?P<adv>(?:\s+(?:{_ADVERBS})){{0,2}})\s+(?P<verb>[a-z]+)\b(?!['’-])"
@@ -413,9 +446,6 @@ def modal_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[H
     military might saw": nouns, not modals).
     """
     for m in _MODAL.finditer(doc.text):
-        pre = (m.group("pre") or "").strip().lower()
-        if pre in _DETERMINERS:
-            continue
         verb = m.group("verb")
         if verb in _MODAL_SKIP:
             continue
@@ -427,10 +457,19 @@ def modal_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[H
              if verb in inflect.forms(lem, "VBD") or verb in inflect.participles(lem)),
             None,
         )  # fmt: skip
-        if lemma is None:
+        if lemma is None or _previous_word(doc.text, m.start("aux")) in _DETERMINERS:
             continue
         head = doc.text[m.start("aux") : m.start("verb")]
         yield Hit(m.start("aux"), m.end("verb"), suggestions=(head + lemma,))
+
+
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The word before pos, lower case ("" at the start of the text)."""
+    m = _LAST_WORD.search(text, max(0, pos - 40), pos)
+    return m.group(1).lower() if m else ""
 
 
 # -- "to" + a past form, after a word that takes an infinitive ---------------------------
