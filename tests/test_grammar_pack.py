@@ -84,3 +84,26 @@ def test_bbc_false_alarm_bar() -> None:
     words = sum(d.words for d in docs)
     loud = sum(f.severity in LOUD for d in docs for f in GRAMMAR.audit(d))
     assert 1000 * loud / words <= 2.0
+
+
+def test_quoted_grammar_is_info() -> None:
+    doc = plain_document("q.txt", '"We have remain calm," he said. They have remain calm.')
+    found = [
+        (f.text, f.severity) for f in GRAMMAR.audit(doc) if f.rule == "grammar.have-participle"
+    ]
+    assert found == [("have remain", "info"), ("have remain", "error")]
+
+
+def test_html_offsets_after_an_entity(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<p>Tom &amp; Jerry &#8212; the minister <b>recieved</b> it.</p>", "utf-8")
+    doc = load_file(page).documents[0]
+    found = [f for f in GRAMMAR.audit(doc) if f.rule == "grammar.harper.SpellCheck"]
+    assert [f.text for f in found] == ["recieved"]
+    assert doc.original[found[0].start : found[0].end] == "recieved"
+
+
+def test_emoji_before_an_error_does_not_shift_it() -> None:
+    doc = plain_document("e.txt", "Crowds cheered 🇺🇦😀 as troops have remain in place.")
+    found = [f for f in GRAMMAR.audit(doc) if f.rule == "grammar.have-participle"]
+    assert [f.text for f in found] == ["have remain"]
