@@ -107,3 +107,11 @@ def test_emoji_before_an_error_does_not_shift_it() -> None:
     doc = plain_document("e.txt", "Crowds cheered 🇺🇦😀 as troops have remain in place.")
     found = [f for f in GRAMMAR.audit(doc) if f.rule == "grammar.have-participle"]
     assert [f.text for f in found] == ["have remain"]
+
+
+def test_shipped_harper_configuration_names_real_rules() -> None:
+    from auditor.engines.harper import rule_names
+
+    rule = next(r for p in PACKS for r in p.rules if r.kind == "harper")
+    named = set(rule.options["severities"]) | set(rule.options["spelling"])
+    assert named <= rule_names(), sorted(named - rule_names())

@@ -11,6 +11,7 @@ Harper), `languagetool_fallback` ("harper" or "fail") and `languagetool_timeout`
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -154,7 +155,10 @@ class HarperCheck(EngineCheck):
     )
 
     def __init__(self, rule: Rule) -> None:
-        super().__init__(rule, harper_engine.rule_names())
+        # Harper's rule list costs half a second to read: names are checked on first use
+        # (and for the shipped pack by the tests), so that loading packs stays instant
+        super().__init__(rule, None)
+        self._checked = False
         table = rule.options.get("languagetool", {})
         if not isinstance(table, dict):
             raise ValueError("'languagetool' must be a table")
@@ -187,7 +191,16 @@ class HarperCheck(EngineCheck):
     def close(self) -> None:
         _close_session(self.settings)
 
+    def _check_names(self) -> None:
+        self._checked = True
+        known = harper_engine.rule_names()
+        named = set(self.severities) | set(self.spelling)
+        for name in sorted(named - known):
+            print(f"auditor: {self.rule.id}: unknown Harper rule {name!r} ignored", file=sys.stderr)
+
     def hits(self, doc: Document) -> Iterator[Hit]:
+        if not self._checked:
+            self._check_names()
         for block in doc.blocks:
             fed = feed(doc.text, block.start, block.end)
             if not fed.text:

@@ -69,6 +69,7 @@ def spelled_right(word: str, dialect: str) -> bool:
     return not lints
 
 
+@lru_cache(maxsize=1)
 def rule_names() -> frozenset[str]:
     """Every rule name Harper knows (for validating a pack's configuration)."""
     import harper
