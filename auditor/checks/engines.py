@@ -63,8 +63,11 @@ class EngineCheck(Check):
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         words = settings.get("words") or []
+        if isinstance(words, str):
+            words = words.replace(",", " ").split()  # "Kursk, Sudzha" from a flat setting
         if not isinstance(words, list | tuple | set | frozenset):
-            raise ValueError("the grammar word list must be a list of words")
+            print(f"auditor: {self.rule.id}: the word list is not a list; ignored", file=sys.stderr)
+            words = []
         self.words = normalise_words(str(w) for w in words)
 
     def level(self, engine_rule: str) -> str:
