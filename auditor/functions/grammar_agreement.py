@@ -78,14 +78,19 @@ def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterato
 # -- plural subject, singular verb -------------------------------------------------------
 
 # found from the verb back: "was" is rarer than a word ending in -s, so the scan is cheap
-_SINGULAR_VERB = re.compile(r"\b(?:was|has|is|does)\b(?!['’])")
+_SINGULAR_VERB = re.compile(
+    r"\b(?:was|has|is|does|says|warns|insists|argues|believes|thinks|wants|agrees|accepts|"
+    r"continues|seems|appears|denies|expects|knows|tells|admits|urges|vows|refuses)\b(?!['’])"
+)
+_BASE = {"was": "were", "has": "have", "is": "are", "does": "do"}
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _SUBJECT_BEFORE = re.compile(
     r"(?:(?P<pre>\b[\w'’]+)\s+)?(?P<noun>\b(?:[A-Za-z][a-z]+s|[Pp]olice|[Pp]eople))"
     r"(?P<rel>,\s+(?:which|who|that))?\s+$"
 )
 # plural-looking words that take a singular verb, and measure words ("two years was long")
 _SINGULAR_S = frozenset({"news", "series", "species", "politics", "economics", "physics",
-    "mathematics", "athletics", "gymnastics", "ethics", "means", "headquarters", "crossroads",
+    "mathematics", "athletics", "gymnastics", "ethics", "maths", "means", "headquarters", "crossroads",
     "whereabouts", "measles", "diabetes", "aids", "this", "thus", "years", "months", "weeks",
     "days", "hours", "minutes", "seconds", "miles", "metres", "kilometres", "pounds",
     "dollars", "euros", "pence", "cents", "points", "goals", "runs", "wickets", "yards",
@@ -99,10 +104,10 @@ _PLACES_S = frozenset({"wales", "brussels", "athens", "paris", "texas", "barclay
 
 @rule_function("grammar.plural_singular_verb")
 def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
-    """ "ministers was", "Unions has", "the defences, which was built": simple cases only.
+    """ "ministers was", "Unions has", "agencies says", "the defences, which was built".
 
-    The plural noun must open its sentence or follow a plural determiner (the, these, many,
-    ...); never after "of" ("one of the ministers was" is right), and never a word that is
+    Simple cases only: the plural noun must open its sentence or clause, or follow a plural
+    determiner (the, these, many, ...) or a possessive ("Ukraine's forces has"); never after "of" ("one of the ministers was" is right), and never a word that is
     plural in form but singular in use (news, politics, "two years was").
     """
     text = doc.text
@@ -125,14 +130,27 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
                 continue  # a name ("Barclays has"), unless it opens the sentence
             if len(re.findall(rf"\b{noun}\b", text)) > 1:
                 continue  # a name or title used again ("Angels is a great song")
-        elif pre not in _PLURAL_DET:
+        elif not (
+            pre in _PLURAL_DET
+            or (  # "Ukraine's forces has", but not "Abba's hits, which has"
+                m.group("rel") is None and (pre in _POSSESSIVES or pre.endswith(("'s", "’s")))
+            )
+            or (  # "Aid agencies says": a noun compound opening the sentence
+                (m.group("pre") or "")[:1].isupper()
+                and inflect.reading(pre).noun
+                and not pre.endswith(("ed", "ing"))
+                and pre not in _PREPOSITIONS
+                and _starts_sentence(doc, m.start("pre"))
+            )
+        ):
             continue
         s = m.start("noun")
         if _of_before(text, s):
             continue
         verb = v.group()
-        right = {"was": "were", "has": "have", "is": "are", "does": "do"}[verb]
-        yield Hit(v.start(), v.end(), suggestions=(right,))
+        right = _BASE.get(verb) or next(iter(inflect.reading(verb).verb_lemmas), None)
+        if right:
+            yield Hit(v.start(), v.end(), suggestions=(right,))
 
 
 _PREPOSITIONS = frozenset({"of", "from", "by", "to", "in", "on", "at", "for", "with", "into",
