@@ -115,3 +115,17 @@ def test_shipped_harper_configuration_names_real_rules() -> None:
     rule = next(r for p in PACKS for r in p.rules if r.kind == "harper")
     named = set(rule.options["severities"]) | set(rule.options["spelling"])
     assert named <= rule_names(), sorted(named - rule_names())
+
+
+def test_a_wall_of_text_is_fed_in_pieces() -> None:
+    from auditor.checks.engines import MAX_PIECE, pieces
+
+    text = " ".join(f"Sentence number {i} is here." for i in range(800)) + " It [recieved] it."
+    text = text.replace("[recieved]", "recieved")
+    doc = plain_document("w.txt", text)
+    spans = list(pieces(doc))
+    assert len(spans) > 1 and all(e - s <= MAX_PIECE for s, e in spans)
+    assert spans[0][0] == doc.blocks[0].start and spans[-1][1] == doc.blocks[0].end
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    found = [f.text for f in GRAMMAR.audit(doc) if f.rule == "grammar.harper.SpellCheck"]
+    assert found == ["recieved"]

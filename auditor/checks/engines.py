@@ -97,6 +97,29 @@ class LanguageToolCheck(EngineCheck):
         _close_session(self.settings)
 
 
+MAX_PIECE = 4000  # characters; Harper slows down more than linearly on long text
+
+
+def pieces(doc: Document) -> Iterator[tuple[int, int]]:
+    """Spans to feed an engine: each block, or for a very long block (a wall of text with
+    no paragraph breaks) runs of its sentences up to MAX_PIECE characters."""
+    sentences = doc.sentences
+    i = 0
+    for bi, block in enumerate(doc.blocks):
+        if block.end - block.start <= MAX_PIECE:
+            yield block.start, block.end
+            continue
+        while i < len(sentences) and sentences[i].block < bi:
+            i += 1
+        start = block.start
+        while i < len(sentences) and sentences[i].block == bi:
+            if sentences[i].end - start > MAX_PIECE and sentences[i].start > start:
+                yield start, sentences[i].start
+                start = sentences[i].start
+            i += 1
+        yield start, block.end
+
+
 def languagetool_hits(
     check: EngineCheck, doc: Document, prefix: str, disabled: tuple[str, ...]
 ) -> list[Hit] | None:
@@ -111,8 +134,8 @@ def languagetool_hits(
     try:
         client = sess.connect()
         client.disabled = disabled
-        for block in doc.blocks:
-            fed = feed(doc.text, block.start, block.end)
+        for start, end in pieces(doc):
+            fed = feed(doc.text, start, end)
             if not fed.text:
                 continue
             for lt in client.check(fed.text):
@@ -204,8 +227,8 @@ class HarperCheck(EngineCheck):
     def hits(self, doc: Document) -> Iterator[Hit]:
         if not self._checked:
             self._check_names()
-        for block in doc.blocks:
-            fed = feed(doc.text, block.start, block.end)
+        for start, end in pieces(doc):
+            fed = feed(doc.text, start, end)
             if not fed.text:
                 continue
             for lt in harper_engine.lint(fed.text, self.dialect, self.off):
