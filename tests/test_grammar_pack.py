@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -126,6 +127,6 @@ def test_a_wall_of_text_is_fed_in_pieces() -> None:
     spans = list(pieces(doc))
     assert len(spans) > 1 and all(e - s <= MAX_PIECE for s, e in spans)
     assert spans[0][0] == doc.blocks[0].start and spans[-1][1] == doc.blocks[0].end
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     found = [f.text for f in GRAMMAR.audit(doc) if f.rule == "grammar.harper.SpellCheck"]
     assert found == ["recieved"]
