@@ -35,10 +35,8 @@ def linter(dialect: str = "british", off: frozenset[str] = frozenset()) -> _harp
 
     lin = harper.Linter(harper.Dialect[dialect.upper()])
     if off:
-        config: dict[str, bool | None] = dict.fromkeys(lin.get_default_lint_config(), None)
-        for name in off:
-            config[name] = False
-        lin.set_lint_config(config)
+        # a partial configuration: rules not named keep their default
+        lin.set_lint_config(dict.fromkeys(off, False))
     return lin
 
 
@@ -55,18 +53,11 @@ def _suggestions(lt: _harper.Lint) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o for o in out if o))[:5]
 
 
-@lru_cache(maxsize=1)
-def _spell_only_off() -> frozenset[str]:
-    import harper
-
-    return frozenset(n for n in harper.get_default_lint_config() if n != "SpellCheck")
-
-
 @lru_cache(maxsize=16384)
 def spelled_right(word: str, dialect: str) -> bool:
     """Whether Harper's dictionary for a dialect accepts a word ("color" in American)."""
-    lints = linter(dialect, _spell_only_off()).lint(word, language="plaintext")
-    return not lints
+    organized = linter(dialect).organized_lints(word, language="plaintext")
+    return not organized.get("SpellCheck")
 
 
 @lru_cache(maxsize=1)
