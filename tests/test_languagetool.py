@@ -14,6 +14,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -171,3 +172,26 @@ def test_real_server() -> None:
     lints = client.check(TEXT)
     spans = [TEXT[x.start : x.end] for x in lints]
     assert "recieved" in spans
+
+
+def test_out_of_range_matches_are_skipped() -> None:
+    payload = {"matches": [{"offset": 50, "length": 3, "message": "x", "rule": {"id": "R"}},
+                           {"offset": 1, "length": 0, "message": "x", "rule": {"id": "R"}},
+                           {"message": "no offset"}]}  # fmt: skip
+    assert lt.parse_matches("short", payload) == []
+
+
+def test_local_without_java(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lt.shutil, "which", lambda name: None)
+    with pytest.raises(lt.EngineUnavailable, match="no Java found"):
+        lt.start_local("en-GB")
+
+
+def test_local_without_an_unpacked_languagetool(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(lt, "_java_major", lambda: 17)
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    with pytest.raises(lt.EngineUnavailable, match="never downloads"):
+        lt.start_local("en-GB")

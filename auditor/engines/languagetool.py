@@ -62,6 +62,9 @@ def parse_matches(text: str, payload: dict[str, Any]) -> list[EngineLint]:
             s, e = utf16_to_codepoints(text, offset, length)
         else:
             s, e = offset, offset + length
+        s, e = max(0, min(s, len(text))), max(0, min(e, len(text)))
+        if e <= s:
+            continue  # an empty or out-of-range span from a confused server
         rule = m.get("rule") or {}
         rule_id = str(rule.get("id") or "UNKNOWN") if isinstance(rule, dict) else "UNKNOWN"
         reps = []
