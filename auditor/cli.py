@@ -13,6 +13,7 @@ import typer
 from auditor import __version__
 from auditor.baseline import BaselineError
 from auditor.config import ConfigError, write_starter
+from auditor.engines.languagetool import EngineUnavailable
 from auditor.findings import SEVERITY_RANK
 from auditor.loaders import InputError
 from auditor.packs import PackError
@@ -112,22 +113,43 @@ def check(
         int | None,
         typer.Option("--max-warnings", min=0, help="Exit 1 if there are more warnings than this."),
     ] = None,
+    languagetool: Annotated[
+        str | None,
+        typer.Option(
+            "--languagetool", help="Grammar engine: a LanguageTool server URL, or 'local'."
+        ),
+    ] = None,
+    languagetool_fallback: Annotated[
+        str,
+        typer.Option(
+            "--languagetool-fallback", help="When LanguageTool fails: 'harper' or 'fail' (exit 2)."
+        ),
+    ] = "harper",
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
     if fmt not in formats:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(formats)})")
+    if languagetool_fallback not in ("harper", "fail"):
+        raise UsageError("--languagetool-fallback must be 'harper' or 'fail'")
+    grammar: dict[str, object] = {}
+    if languagetool:
+        grammar = {"languagetool": languagetool, "languagetool_fallback": languagetool_fallback}
     options = CheckOptions(
         select=list(select or []),
         ignore=list(ignore or []),
         config=config,
         baseline=baseline,
         baseline_write=baseline_write,
+        settings={"grammar": grammar} if grammar else {},
     )
     inputs = collect(paths, int(max_size * 1024 * 1024))
     for line in inputs.errors + inputs.problems:
         warn(line)
-    run = run_check(inputs.documents, options)
+    try:
+        run = run_check(inputs.documents, options)
+    except EngineUnavailable as e:
+        raise UsageError(str(e)) from None
     report = run.report
     report.errors = inputs.errors
     if run.baseline_written is not None:

@@ -1,0 +1,252 @@
+"""Engine kinds: `harper` (embedded, the default) and `languagetool` (a server, optional).
+
+One rule block stands for a whole engine; each lint becomes a Hit whose rule is
+`<rule id>.<EngineRule>` (grammar.harper.SpellCheck) with the severity the block gives that
+engine rule. Spelling lints on names are dropped (see `auditor/engines/names.py`).
+
+Settings (per run, from the command line or configuration): `words` (a list the spell
+checkers accept), `languagetool` (a server URL or "local"; when set, LanguageTool replaces
+Harper), `languagetool_fallback` ("harper" or "fail") and `languagetool_timeout` (seconds).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from auditor.checks import Check, register
+from auditor.engines import harper as harper_engine
+from auditor.engines.feed import feed
+from auditor.engines.names import is_name, normalise_words
+from auditor.findings import SEVERITIES, Hit
+
+if TYPE_CHECKING:
+    from auditor.document import Document
+    from auditor.packs import Rule
+
+_LEVELS = (*SEVERITIES, "off")
+
+
+def _severity_table(rule: Rule, known: frozenset[str] | None) -> dict[str, str]:
+    table = rule.options.get("severities", {})
+    if not isinstance(table, dict):
+        raise ValueError("'severities' must be a table of EngineRule = error|warning|info|off")
+    for name, level in table.items():
+        if level not in _LEVELS:
+            raise ValueError(f"severity of {name!r} must be one of {', '.join(_LEVELS)}")
+        if known is not None and name not in known:
+            raise ValueError(f"unknown engine rule {name!r}")
+    return dict(table)
+
+
+def _name_list(rule: Rule, key: str) -> frozenset[str]:
+    value = rule.options.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{key}' must be a list of engine rule names")
+    return frozenset(value)
+
+
+class EngineCheck(Check):
+    """What the engine kinds share: severities per engine rule, names not errors."""
+
+    def __init__(self, rule: Rule, known: frozenset[str] | None) -> None:
+        super().__init__(rule)
+        self.severities = _severity_table(rule, known)
+        default = rule.options.get("default", rule.severity)
+        if default not in _LEVELS:
+            raise ValueError(f"'default' must be one of {', '.join(_LEVELS)}")
+        self.default = default
+        self.spelling = _name_list(rule, "spelling")
+        self.words: frozenset[str] = frozenset()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        super().configure(settings)
+        words = settings.get("words") or []
+        if isinstance(words, str):
+            words = words.replace(",", " ").split()  # "Kursk, Sudzha" from a flat setting
+        if not isinstance(words, list | tuple | set | frozenset):
+            print(f"auditor: {self.rule.id}: the word list is not a list; ignored", file=sys.stderr)
+            words = []
+        self.words = normalise_words(str(w) for w in words)
+
+    def level(self, engine_rule: str) -> str:
+        return self.severities.get(engine_rule, self.default)
+
+
+@register
+class LanguageToolCheck(EngineCheck):
+    """LanguageTool alone, for a pack that wants it (silent when the run names no server).
+
+    The built-in pack does not use this kind: its `harper` block hands over to LanguageTool
+    when a server is named, so that one block's examples hold with or without a server.
+    """
+
+    kind = "languagetool"
+    options = frozenset({"severities", "default", "spelling", "disabled"})
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule, None)
+        self.disabled = tuple(sorted(_name_list(rule, "disabled")))
+
+    def run(self, doc: Document) -> Iterator[Hit]:
+        hits = languagetool_hits(self, doc, self.rule.id, self.disabled)
+        return iter(hits or [])
+
+    def close(self) -> None:
+        _close_session(self.settings)
+
+
+MAX_PIECE = 4000  # characters; Harper slows down more than linearly on long text
+
+
+def pieces(doc: Document) -> Iterator[tuple[int, int]]:
+    """Spans to feed an engine: each block, or for a very long block (a wall of text with
+    no paragraph breaks) runs of its sentences up to MAX_PIECE characters."""
+    sentences = doc.sentences
+    i = 0
+    for bi, block in enumerate(doc.blocks):
+        if block.end - block.start <= MAX_PIECE:
+            yield block.start, block.end
+            continue
+        while i < len(sentences) and sentences[i].block < bi:
+            i += 1
+        start = block.start
+        while i < len(sentences) and sentences[i].block == bi:
+            if sentences[i].end - start > MAX_PIECE and sentences[i].start > start:
+                yield start, sentences[i].start
+                start = sentences[i].start
+            i += 1
+        yield start, block.end
+
+
+def languagetool_hits(
+    check: EngineCheck, doc: Document, prefix: str, disabled: tuple[str, ...]
+) -> list[Hit] | None:
+    """LanguageTool's hits on a document, or None when it is not in use or failed (then the
+    session has said why, or raised EngineUnavailable when the fallback is "fail")."""
+    from auditor.engines.languagetool import EngineUnavailable, session
+
+    sess = session(check.settings)
+    if sess is None or sess.failed:
+        return None
+    hits: list[Hit] = []
+    try:
+        client = sess.connect()
+        client.disabled = disabled
+        for start, end in pieces(doc):
+            fed = feed(doc.text, start, end)
+            if not fed.text:
+                continue
+            for lt in client.check(fed.text):
+                level = check.level(lt.rule)
+                if level == "off":
+                    continue
+                s, e = fed.start(lt.start), fed.end(lt.end)
+                if lt.rule in check.spelling and is_name(doc, s, e, check.words, lt.suggestions):
+                    continue
+                hits.append(Hit(s, e, lt.message, lt.suggestions, level, f"{prefix}.{lt.rule}"))
+    except EngineUnavailable as e:
+        sess.fail(str(e))  # raises when the fallback is "fail"
+        return None
+    return hits
+
+
+def _close_session(settings: dict[str, Any]) -> None:
+    from auditor.engines.languagetool import session
+
+    sess = session(settings)
+    if sess is not None:
+        sess.close()
+
+
+class _LanguageToolOptions(EngineCheck):
+    """The `languagetool` table of a `harper` block, read as an engine rule's options."""
+
+    def __init__(self, rule: Rule, table: dict[str, Any]) -> None:
+        from dataclasses import replace
+
+        unknown = set(table) - {"severities", "default", "spelling", "disabled"}
+        if unknown:
+            raise ValueError(f"unknown key(s) in 'languagetool': {', '.join(sorted(unknown))}")
+        super().__init__(replace(rule, options=table), None)
+        self.disabled = tuple(sorted(_name_list(self.rule, "disabled")))
+
+
+@register
+class HarperCheck(EngineCheck):
+    kind = "harper"
+    options = frozenset(
+        {"dialect", "also_accept", "severities", "default", "spelling", "languagetool"}
+    )
+
+    def __init__(self, rule: Rule) -> None:
+        # Harper's rule list costs half a second to read: names are checked on first use
+        # (and for the shipped pack by the tests), so that loading packs stays instant
+        super().__init__(rule, None)
+        self._checked = False
+        table = rule.options.get("languagetool", {})
+        if not isinstance(table, dict):
+            raise ValueError("'languagetool' must be a table")
+        self.lt = _LanguageToolOptions(rule, table)
+        self.lt_prefix = rule.pack + ".languagetool"
+        dialect = rule.options.get("dialect", "british")
+        if dialect not in harper_engine.DIALECTS:
+            raise ValueError(f"dialect must be one of {', '.join(harper_engine.DIALECTS)}")
+        self.dialect = dialect
+        also = rule.options.get("also_accept", [])
+        if not isinstance(also, list) or any(d not in harper_engine.DIALECTS for d in also):
+            raise ValueError(
+                f"also_accept must list dialects ({', '.join(harper_engine.DIALECTS)})"
+            )
+        self.also_accept = tuple(also)
+        # rules switched off are switched off in Harper itself: they cost nothing
+        self.off = frozenset(n for n, lvl in self.severities.items() if lvl == "off")
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        super().configure(settings)
+        self.lt.configure(settings)
+
+    def run(self, doc: Document) -> Iterator[Hit]:
+        """LanguageTool's hits when the run names a server and it answers, else Harper's."""
+        hits = languagetool_hits(self.lt, doc, self.lt_prefix, self.lt.disabled)
+        if hits is not None:
+            return iter(hits)
+        return self.hits(doc)
+
+    def close(self) -> None:
+        _close_session(self.settings)
+
+    def _check_names(self) -> None:
+        """Warn about Harper rule names Harper does not know (a typo in a user's pack); the
+        shipped pack's names are checked by the tests instead, saving half a second."""
+        self._checked = True
+        from pathlib import Path
+
+        from auditor.packs import builtin_rules_dir
+
+        if Path(self.rule.source).parent.resolve() == builtin_rules_dir().resolve():
+            return
+        known = harper_engine.rule_names()
+        named = set(self.severities) | set(self.spelling)
+        for name in sorted(named - known):
+            print(f"auditor: {self.rule.id}: unknown Harper rule {name!r} ignored", file=sys.stderr)
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        if not self._checked:
+            self._check_names()
+        for start, end in pieces(doc):
+            fed = feed(doc.text, start, end)
+            if not fed.text:
+                continue
+            for lt in harper_engine.lint(fed.text, self.dialect, self.off):
+                level = self.level(lt.rule)
+                if level == "off":
+                    continue
+                s, e = fed.start(lt.start), fed.end(lt.end)
+                if lt.rule in self.spelling and (
+                    is_name(doc, s, e, self.words, lt.suggestions)
+                    or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
+                ):
+                    continue
+                yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")

@@ -1,0 +1,85 @@
+"""Harper (harper-py), in process: one Linter per configuration per process, built lazily.
+
+Building a Linter loads Harper's dictionary (about a second), so it is done once and
+cached. Harper is fed one block at a time: measured on BBC articles it is about 6x faster
+than whole articles, and no rule of interest needs more than a paragraph of context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import harper as _harper
+
+DIALECTS = ("american", "british", "australian", "canadian", "indian")
+
+
+@dataclass(frozen=True, slots=True)
+class EngineLint:
+    """One lint, with offsets in code points of the string that was linted."""
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def linter(dialect: str = "british", off: frozenset[str] = frozenset()) -> _harper.Linter:
+    """The process's Linter for a dialect with some of Harper's rules switched off."""
+    import harper
+
+    lin = harper.Linter(harper.Dialect[dialect.upper()])
+    if off:
+        # a partial configuration: rules not named keep their default
+        lin.set_lint_config(dict.fromkeys(off, False))
+    return lin
+
+
+def _suggestions(lt: _harper.Lint) -> tuple[str, ...]:
+    """Harper's suggestions as replacements of the lint's span (the report's convention)."""
+    import harper
+
+    out: list[str] = []
+    for s in lt.suggestions:
+        if s.kind == harper.SuggestionKind.REPLACE:
+            out.append(s.replacement_text)
+        elif s.kind == harper.SuggestionKind.INSERT_AFTER:
+            out.append(lt.problem_text + s.replacement_text)
+    return tuple(dict.fromkeys(o for o in out if o))[:5]
+
+
+@lru_cache(maxsize=16384)
+def spelled_right(word: str, dialect: str) -> bool:
+    """Whether Harper's dictionary for a dialect accepts a word ("color" in American)."""
+    organized = linter(dialect).organized_lints(word, language="plaintext")
+    return not organized.get("SpellCheck")
+
+
+@lru_cache(maxsize=1)
+def rule_names() -> frozenset[str]:
+    """Every rule name Harper knows (for validating a pack's configuration)."""
+    import harper
+
+    return frozenset(harper.get_default_lint_config())
+
+
+def lint(
+    text: str, dialect: str = "british", off: frozenset[str] = frozenset()
+) -> list[EngineLint]:
+    """Lint plain text; each lint carries the name of the Harper rule behind it."""
+    out: list[EngineLint] = []
+    if not text.strip():
+        return out
+    organized = linter(dialect, off).organized_lints(text, language="plaintext")
+    for name, lints in organized.items():
+        for lt in lints:
+            span = lt.span
+            suggestions = _suggestions(lt)
+            out.append(EngineLint(name, span.start, span.end, lt.message, suggestions))
+    out.sort(key=lambda e: (e.start, e.end, e.rule))
+    return out

@@ -1,0 +1,90 @@
+"""Verb and noun forms from lemminflect's lexicon (its data ships in the wheel).
+
+House rules ask "is this word a past participle?", "is it a bare verb with no noun
+reading?", "what is the participle of its lemma?" here, instead of keeping hand-written
+verb lists. Lookups are cached: rules call them only on the few candidates a regex finds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lemminflect
+
+# participles lemminflect lists only as past tense, or not at all, that are standard
+# (British "has got", "have learnt"; "have proven")
+_PARTICIPLE_OK = frozenset({"got", "proven", "beat", "bet", "shone", "dived", "dove", "hung",
+                            "lit", "sped", "spat", "strived", "woken"})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What lemminflect says a lower-case word can be."""
+
+    verb_lemmas: tuple[str, ...]
+    noun: bool
+    adj: bool
+    other: bool  # adverb, preposition, determiner, ...
+
+
+@lru_cache(maxsize=65536)
+def reading(word: str) -> Reading:
+    lemmas = lemminflect.getAllLemmas(word)
+    verbs = tuple(lemmas.get("VERB", ()))
+    return Reading(
+        verb_lemmas=verbs,
+        noun="NOUN" in lemmas or "PROPN" in lemmas,
+        adj="ADJ" in lemmas,
+        other=any(k not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") for k in lemmas),
+    )
+
+
+@lru_cache(maxsize=65536)
+def participles(lemma: str) -> tuple[str, ...]:
+    """Past participles of a verb (American spelling first, then British if different)."""
+    return tuple(lemminflect.getInflection(lemma, "VBN") or ())
+
+
+@lru_cache(maxsize=65536)
+def forms(lemma: str, tag: str) -> tuple[str, ...]:
+    return tuple(lemminflect.getAllInflections(lemma, upos="VERB").get(tag, ()))
+
+
+def is_participle(word: str) -> bool:
+    """Whether the word can be a past participle ("seen", "put", "learnt", "proved")."""
+    if word in _PARTICIPLE_OK:
+        return True
+    for lemma in reading(word).verb_lemmas:
+        if word in participles(lemma):
+            return True
+        # a past tense of a regular verb is a standard participle too ("learnt", "showed")
+        if word in forms(lemma, "VBD") and (
+            word.endswith("ed") or any(p.endswith("ed") for p in participles(lemma))
+        ):
+            return True
+    return False
+
+
+def wrong_form(word: str) -> tuple[str, str] | None:
+    """After "have": (how the word is wrong, its lemma) when it is a verb form other than a
+    participle: "base" (remain), "3sg" (travels) or "past" (rose, went); else None."""
+    r = reading(word)
+    if not r.verb_lemmas or is_participle(word):
+        return None
+    for lemma in r.verb_lemmas:
+        if not participles(lemma):
+            continue
+        if word == lemma:
+            return "base", lemma
+        if word in forms(lemma, "VBZ"):
+            return "3sg", lemma
+        if word in forms(lemma, "VBD"):
+            return "past", lemma
+    return None
+
+
+def is_plural_noun(word: str) -> bool:
+    """A plural common noun ("ministers", "residents"), not a singular ending in -s."""
+    lemmas = lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
+    return bool(lemmas) and word not in lemmas and word.endswith("s")

@@ -1,0 +1,43 @@
+"""The command line's LanguageTool flags: unavailable engines never hang or trace back."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+SEED = str(Path(__file__).resolve().parents[1] / "seeds")
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point, so that main()'s one-line errors and exit codes are tested."""
+    code = "import sys; from auditor.cli import main; sys.argv[0] = 'auditor'; main()"
+    argv = [sys.executable, "-c", code, "check", SEED, "--select", "grammar", *args]
+    return subprocess.run(argv, capture_output=True, text=True, timeout=120)
+
+
+def test_fallback_to_harper_says_so_once() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}"
+    result = _run("--languagetool", url, "--format", "json")
+    assert result.returncode == 1  # the seed has grammar errors: the gate fails, no crash
+    assert "grammar.harper.SpellCheck" in result.stdout
+    assert result.stderr.count("falling back to Harper") == 1
+
+
+def test_fallback_fail_exits_2() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}"
+    result = _run("--languagetool", url, "--languagetool-fallback", "fail")
+    assert result.returncode == 2
+    assert "LanguageTool" in result.stderr and "Traceback" not in result.stdout + result.stderr
+
+
+def test_bad_fallback_value_exits_2() -> None:
+    result = _run("--languagetool", "local", "--languagetool-fallback", "maybe")
+    assert result.returncode == 2
