@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.causal.detect import Claim, find_claims
+from auditor.causal.cues import model, score_span
+from auditor.causal.detect import Claim, find_claims, negated
 from auditor.causal.support import Support, judge
 from auditor.document import Document
 from auditor.findings import Hit
@@ -117,4 +118,30 @@ def implicit(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit
                 "sequence read as cause; not judged for support."
             ),
             data={"marker": j.claim.marker.lemma},
+        )
+
+
+@rule_function("causal.cue")
+def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Sentences with no causal marker that the learned cue lexicon reads as causal."""
+    claimed = {j.claim.sentence for j in analyse(doc)}
+    text = doc.text
+    scan = text.lower()
+    if len(scan) != len(text):  # lower-casing moved offsets (rare): score the text as is
+        scan = text
+    m = model()
+    for si, sent in enumerate(doc.sentences):
+        if si in claimed or text[sent.end - 1 : sent.end] == "?":
+            continue
+        hit = score_span(scan, sent.start, sent.end, m)
+        if hit is None or negated(text, hit.start, sent.start):
+            continue
+        yield Hit(
+            hit.start,
+            hit.end,
+            message=(
+                f"reads as a causal claim: its words ('{hit.cue}' strongest) are those of "
+                "causal news sentences; not judged for support."
+            ),
+            data={"cue": hit.cue, "score": round(hit.score, 2)},
         )
