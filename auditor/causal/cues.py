@@ -23,6 +23,16 @@ from lemminflect import getAllInflections, getAllLemmas
 DATA = Path(__file__).with_name("cues.json")
 TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _POS_ORDER = ("VERB", "NOUN", "AUX", "ADJ")
+# Function words weigh in the score but make a poor mark: a span of "to" tells an editor
+# nothing, so the finding marks the strongest cue with a content word when there is one.
+_FUNCTION_WORDS = (
+    "a an the to for of in on at by with from as when after before while since until "
+    "because if that this these those it its they them their he she his her we our you "
+    "i be have do will would can could may might should must not no and or but so than "
+    "then there here which who what where why how all any some more most other such "
+    "only also into over under about against between through during out up down off"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 
 @lru_cache(maxsize=65536)
@@ -80,12 +90,28 @@ class CueHit:
     score: float
 
 
-def score_span(scan: str, start: int, end: int, m: CueModel | None = None) -> CueHit | None:
-    """Score the text scan[start:end] (already lower-cased); a hit when it passes."""
+def score_span(
+    scan: str,
+    start: int,
+    end: int,
+    m: CueModel | None = None,
+    blocked: list[tuple[int, int]] | None = None,
+) -> CueHit | None:
+    """Score the text scan[start:end] (already lower-cased); a hit when it passes.
+
+    Words inside a `blocked` span (a marker whose sense check ruled it out: "due to
+    open") take no part in any cue, so the lexicon cannot undo the sense check.
+    """
     m = m or model()
     toks = [
         (t.start(), t.end(), m.surface.get(t.group())) for t in TOKEN.finditer(scan, start, end)
     ]
+    if blocked:
+        spans = [b for b in blocked if b[0] < end and b[1] > start]
+        if spans:
+            toks = [
+                (a, z, None if any(b0 <= a < b1 for b0, b1 in spans) else lem) for a, z, lem in toks
+            ]
     seen: set[str] = set()
     total = m.bias
     best: tuple[float, int, int, str] | None = None
@@ -104,8 +130,11 @@ def score_span(scan: str, start: int, end: int, m: CueModel | None = None) -> Cu
                 continue
             seen.add(g)
             total += wt
-            if wt > 0 and (best is None or wt > best[0]):
-                best = (wt, toks[i][0], toks[j - 1][1], g)
+            if wt <= 0:
+                continue
+            rank = wt + (10.0 if any(p not in FUNCTION_WORDS for p in parts) else 0.0)
+            if best is None or rank > best[0]:
+                best = (rank, toks[i][0], toks[j - 1][1], g)
     if total < m.threshold or best is None:
         return None
     return CueHit(best[1], best[2], best[3], total)

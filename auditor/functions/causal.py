@@ -28,22 +28,28 @@ class Judged:
     support: Support | None  # None for implicit links, which are not judged
 
 
-_cache: tuple[weakref.ref[Document], list[Judged]] | None = None
+_cache: tuple[weakref.ref[Document], list[Judged], list[tuple[int, int]]] | None = None
 
 
 def analyse(doc: Document) -> list[Judged]:
     """Every causal claim of the document with its support (cached for the last document)."""
+    return _analysis(doc)[0]
+
+
+def _analysis(doc: Document) -> tuple[list[Judged], list[tuple[int, int]]]:
+    """The judged claims and the spans of markers ruled out by their sense checks."""
     global _cache
     if _cache is not None and _cache[0]() is doc:
-        return _cache[1]
+        return _cache[1], _cache[2]
     out = []
-    for claim in find_claims(doc):
+    ruled_out: list[tuple[int, int]] = []
+    for claim in find_claims(doc, ruled_out):
         support = None
         if claim.marker.tier == "explicit":
             support = judge(doc, claim.sentence, claim.start, claim.end)
         out.append(Judged(claim, support))
-    _cache = (weakref.ref(doc), out)
-    return out
+    _cache = (weakref.ref(doc), out, ruled_out)
+    return out, ruled_out
 
 
 _REASONS = {
@@ -124,7 +130,8 @@ def implicit(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit
 @rule_function("causal.cue")
 def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Sentences with no causal marker that the learned cue lexicon reads as causal."""
-    claimed = {j.claim.sentence for j in analyse(doc)}
+    judged, ruled_out = _analysis(doc)
+    claimed = {j.claim.sentence for j in judged}
     text = doc.text
     scan = text.lower()
     if len(scan) != len(text):  # lower-casing moved offsets (rare): score the text as is
@@ -133,7 +140,7 @@ def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[
     for si, sent in enumerate(doc.sentences):
         if si in claimed or text[sent.end - 1 : sent.end] == "?":
             continue
-        hit = score_span(scan, sent.start, sent.end, m)
+        hit = score_span(scan, sent.start, sent.end, m, ruled_out)
         if hit is None or negated(text, hit.start, sent.start):
             continue
         yield Hit(
