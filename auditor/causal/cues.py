@@ -77,6 +77,8 @@ def model() -> CueModel:
         for f in forms:
             if lemma(f) == lem:
                 surface[f] = lem
+    if raw["order"] != 2:  # score_span reads unigrams and bigrams
+        raise ValueError(f"{DATA}: cue order {raw['order']} is not supported")
     return CueModel(weights, raw["bias"], raw["threshold"], raw["order"], surface)
 
 
@@ -103,38 +105,41 @@ def score_span(
     open") take no part in any cue, so the lexicon cannot undo the sense check.
     """
     m = m or model()
-    toks = [
-        (t.start(), t.end(), m.surface.get(t.group())) for t in TOKEN.finditer(scan, start, end)
-    ]
-    if blocked:
-        spans = [b for b in blocked if b[0] < end and b[1] > start]
-        if spans:
-            toks = [
-                (a, z, None if any(b0 <= a < b1 for b0, b1 in spans) else lem) for a, z, lem in toks
-            ]
-    seen: set[str] = set()
-    total = m.bias
-    best: tuple[float, int, int, str] | None = None
+    surface = m.surface
+    spans = [b for b in blocked if b[0] < end and b[1] > start] if blocked else []
+    if spans:  # rare: words of a ruled-out marker are no cue
+        lems = [
+            None if any(b0 <= t.start() < b1 for b0, b1 in spans) else surface.get(t.group())
+            for t in TOKEN.finditer(scan, start, end)
+        ]
+    else:  # the common path stays in C as far as it can: no match objects
+        lems = [surface.get(w) for w in TOKEN.findall(scan, start, end)]
     w = m.weights
-    for i in range(len(toks)):
-        for k in range(1, m.order + 1):
-            j = i + k
-            if j > len(toks):
-                break
-            parts = [t[2] for t in toks[i:j]]
-            if None in parts:
-                break
-            g = " ".join(parts)  # type: ignore[arg-type]
-            wt = w.get(g)
-            if wt is None or g in seen:
-                continue
-            seen.add(g)
-            total += wt
-            if wt <= 0:
-                continue
-            rank = wt + (10.0 if any(p not in FUNCTION_WORDS for p in parts) else 0.0)
-            if best is None or rank > best[0]:
-                best = (rank, toks[i][0], toks[j - 1][1], g)
-    if total < m.threshold or best is None:
+    found: dict[str, int] = {}  # cue -> index of its first word, each cue counted once
+    prev: str | None = None
+    for i, lem in enumerate(lems):
+        if lem is not None:
+            if lem in w and lem not in found:
+                found[lem] = i
+            if prev is not None:
+                g = f"{prev} {lem}"
+                if g in w and g not in found:
+                    found[g] = i - 1
+        prev = lem
+    total = m.bias + sum(w[g] for g in found)
+    if total < m.threshold:
         return None
-    return CueHit(best[1], best[2], best[3], total)
+    best: tuple[float, str] | None = None
+    for g in found:
+        wt = w[g]
+        if wt <= 0:
+            continue
+        rank = wt + (0.0 if all(p in FUNCTION_WORDS for p in g.split()) else 10.0)
+        if best is None or rank > best[0]:
+            best = (rank, g)
+    if best is None:
+        return None
+    first = found[best[1]]
+    last = first + best[1].count(" ")
+    toks = [t.span() for t in TOKEN.finditer(scan, start, end)]
+    return CueHit(toks[first][0], toks[last][1], best[1], total)
