@@ -5,6 +5,7 @@
   recall and F1 of the causal class. A second row counts explicit claims only.
 - press-release-claims: how often each label is flagged; correlational findings (label 1)
   should rarely be flagged as causal claims, direct causal claims (label 3) should be.
+- `--bbc`: findings per 1,000 words on 300 bbc-news articles (edited copy: false alarms).
 - `--speed`: the pack's cost per word on bbc-news, beside the cost of reading the text.
 
 Every sentence goes through the same path as `auditor check --select causal --format json`
@@ -143,12 +144,31 @@ def speed(limit: int | None = None) -> tuple[int, float, float]:
     return sum(d.words for d in docs), t1 - t0, t2 - t1
 
 
+def bbc_rates(limit: int = 300) -> tuple[int, dict[str, float]]:
+    """(words, findings per 1,000 words by rule) on the first `limit` bbc-news articles.
+
+    Edited copy: the warnings (causal.unsupported) are the false-alarm load on a copy desk.
+    """
+    files = sorted((eval_dir() / "bbc-news").glob("*/*.txt"))[:limit]
+    auditor = Auditor(load_packs(), Selection(select=["causal"]))
+    words = 0
+    counts: dict[str, int] = {}
+    for p in files:
+        doc = plain_document(str(p), p.read_bytes().decode("utf-8", errors="replace"))
+        words += doc.words
+        for f in auditor.audit(doc):
+            rule = ".".join(f.rule.split(".")[:2])
+            counts[rule] = counts.get(rule, 0) + 1
+    return words, {r: 1000 * n / words for r, n in sorted(counts.items())}
+
+
 _PRESS_NAMES = {0: "no claim", 1: "correlational", 2: "conditional causal", 3: "direct causal"}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cli", action="store_true", help="run `auditor check` itself")
+    ap.add_argument("--bbc", action="store_true", help="findings per 1,000 words on bbc-news")
     ap.add_argument("--speed", action="store_true", help="also time the pack on bbc-news")
     args = ap.parse_args(argv)
     if not (eval_dir() / "causal-news-corpus").is_dir():
@@ -166,6 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | --- | --- | --- |")
     for label, (n, explicit, anything) in press_rates(args.cli).items():
         print(f"| {label} {_PRESS_NAMES.get(label, '')} | {n} | {explicit:.1%} | {anything:.1%} |")
+    if args.bbc:
+        words, rates = bbc_rates()
+        print(f"\nbbc-news, first 300 articles ({words} words): findings per 1,000 words\n")
+        print("| rule | per 1,000 words |")
+        print("| --- | --- |")
+        for rule, rate in rates.items():
+            print(f"| {rule} | {rate:.2f} |")
     if args.speed:
         words, build, pack = speed()
         print(f"\nbbc-news: {words} words; building documents {1e6 * build / words:.2f} us/word, "

@@ -202,3 +202,32 @@ def test_cli_jsonl(tmp_path: Path) -> None:
 def test_markers_from_the_issue(text: str, marked: str) -> None:
     found = [f for f in audit(text) if not f.rule.startswith("causal.implicit")]
     assert [f.text for f in found] == [marked]
+
+
+def test_learned_cue_marks_a_content_word() -> None:
+    """A causal.cue finding marks a content word, not "to" or "when", and says what it found."""
+    found = audit("Residents blocked the road when police arrested four villagers.")
+    assert [(f.rule, f.text) for f in found] == [("causal.cue", "arrested")]
+    assert "'arrest'" in found[0].message
+
+
+def test_learned_cues_respect_sense_checks() -> None:
+    """Words of an explicit marker ruled out by its sense check are no cue ("due to open")."""
+    from auditor.causal.cues import model, score_span
+
+    text = "the protest march is due to open the festival after police arrested four villagers."
+    plain = score_span(text, 0, len(text), model())
+    start = text.index("due to")
+    blocked = score_span(text, 0, len(text), model(), [(start, start + 6)])
+    assert plain is not None
+    assert blocked is None or blocked.score < plain.score
+
+
+def test_cue_lexicon_is_data() -> None:
+    """The lexicon is the generator's output: order 2, a threshold, signed weights."""
+    from auditor.causal.cues import model
+
+    m = model()
+    assert m.order == 2 and len(m.weights) > 1000
+    assert any(v < 0 for v in m.weights.values()) and any(v > 0 for v in m.weights.values())
+    assert all(t in m.surface.values() for g in list(m.weights)[:50] for t in g.split())

@@ -18,11 +18,11 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_cnc_dev_floor() -> None:
-    """Measured: P 0.851, R 0.524, F1 0.649 (any causal finding)."""
+    """Measured: P 0.816, R 0.622, F1 0.706 (any causal finding)."""
     s = causal_eval.cnc_scores("dev_subtask1.csv")["any causal finding"]
     assert s.n == 340
-    assert s.f1 >= 0.635, s
-    assert s.p >= 0.83, s
+    assert s.f1 >= 0.69, s
+    assert s.p >= 0.80, s
 
 
 def test_press_release_rates() -> None:

@@ -109,12 +109,14 @@ def _candidate(doc: Document, m: re.Match[str]) -> Claim | None:
     return Claim(start, end, si, marker)
 
 
-def find_claims(doc: Document) -> list[Claim]:
+def find_claims(doc: Document, ruled_out: list[tuple[int, int]] | None = None) -> list[Claim]:
     """Every causal claim in the document, in order, one per marker.
 
     Two markers side by side ("in protest against") are one claim; when one of them is
     an explicit claim and the other an implicit link, the explicit one is kept. A marker
-    ruled out does not hide one that overlaps it ("killed in retaliation for").
+    ruled out does not hide one that overlaps it ("killed in retaliation for"). The spans
+    of explicit markers ruled out ("due to open", "led by") are added to `ruled_out`
+    when it is given; implicit ones ruled out ("comes days after") still count as cues.
     """
     text = doc.text
     scan = text.lower()
@@ -129,6 +131,8 @@ def find_claims(doc: Document) -> list[Claim]:
         m = lm if scan is text else exact.match(text, lm.start())
         claim = _candidate(doc, m) if m is not None else None
         if claim is None:
+            if ruled_out is not None and lookup(lm.group(0)).tier == "explicit":
+                ruled_out.append((lm.start(), lm.end()))  # "due to open": not causal at all
             pos = lm.start() + 1
             continue
         pos = lm.end()

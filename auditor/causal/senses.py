@@ -43,6 +43,8 @@ _TIME_BEFORE_AFTER = {"day", "days", "hour", "hours", "week", "weeks", "month", 
                       "sunday", "look", "looks", "looked", "looking", "named", "chased",
                       "ran", "run", "went", "go", "clean", "cleaning", "tidy", "one",
                       "day-after", "only", "right"}  # fmt: skip
+_SAYING = {"claimed", "said", "announced", "stated", "declared", "insisted", "reported",
+           "suggested", "argued", "told", "wrote", "posted", "tweeted"}  # fmt: skip
 _COME = {"come", "comes", "came", "coming"}
 _PURE_SEQUENCE = {
     "soon",
@@ -304,7 +306,9 @@ def _after_clause(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     nxt = words_after(text, m.end(), comma if comma >= 0 else hi, 6)
     if not nxt or (nxt[0].endswith("ing") and nxt[0] not in _GERUND_OK):
         return False
-    return any(_FINITE.match(w) for w in nxt[1:6])
+    verb = next((w for w in nxt[1:6] if _FINITE.match(w)), None)
+    # "a reversal after Moscow claimed ...": a statement followed, it caused nothing
+    return verb is not None and verb not in _SAYING
 
 
 def _following_event(text: str, m: re.Match[str], lo: int, hi: int) -> bool:

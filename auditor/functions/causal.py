@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.causal.detect import Claim, find_claims
+from auditor.causal.cues import model, score_span
+from auditor.causal.detect import Claim, find_claims, negated
 from auditor.causal.support import Support, judge
 from auditor.document import Document
 from auditor.findings import Hit
@@ -27,22 +28,28 @@ class Judged:
     support: Support | None  # None for implicit links, which are not judged
 
 
-_cache: tuple[weakref.ref[Document], list[Judged]] | None = None
+_cache: tuple[weakref.ref[Document], list[Judged], list[tuple[int, int]]] | None = None
 
 
 def analyse(doc: Document) -> list[Judged]:
     """Every causal claim of the document with its support (cached for the last document)."""
+    return _analysis(doc)[0]
+
+
+def _analysis(doc: Document) -> tuple[list[Judged], list[tuple[int, int]]]:
+    """The judged claims and the spans of markers ruled out by their sense checks."""
     global _cache
     if _cache is not None and _cache[0]() is doc:
-        return _cache[1]
+        return _cache[1], _cache[2]
     out = []
-    for claim in find_claims(doc):
+    ruled_out: list[tuple[int, int]] = []
+    for claim in find_claims(doc, ruled_out):
         support = None
         if claim.marker.tier == "explicit":
             support = judge(doc, claim.sentence, claim.start, claim.end)
         out.append(Judged(claim, support))
-    _cache = (weakref.ref(doc), out)
-    return out
+    _cache = (weakref.ref(doc), out, ruled_out)
+    return out, ruled_out
 
 
 _REASONS = {
@@ -117,4 +124,31 @@ def implicit(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit
                 "sequence read as cause; not judged for support."
             ),
             data={"marker": j.claim.marker.lemma},
+        )
+
+
+@rule_function("causal.cue")
+def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Sentences with no causal marker that the learned cue lexicon reads as causal."""
+    judged, ruled_out = _analysis(doc)
+    claimed = {j.claim.sentence for j in judged}
+    text = doc.text
+    scan = text.lower()
+    if len(scan) != len(text):  # lower-casing moved offsets (rare): score the text as is
+        scan = text
+    m = model()
+    for si, sent in enumerate(doc.sentences):
+        if si in claimed or text[sent.end - 1 : sent.end] == "?":
+            continue
+        hit = score_span(scan, sent.start, sent.end, m, ruled_out)
+        if hit is None or negated(text, hit.start, sent.start):
+            continue
+        yield Hit(
+            hit.start,
+            hit.end,
+            message=(
+                f"reads as a causal claim: its words ('{hit.cue}' strongest) are those of "
+                "causal news sentences; not judged for support."
+            ),
+            data={"cue": hit.cue, "score": round(hit.score, 2)},
         )
