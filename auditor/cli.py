@@ -210,7 +210,8 @@ def rules_cmd(
             continue
         print(f"{p.id}: {p.summary}  ({Path(p.path).name})")
         for r in p.rules:
-            print(f"  {r.id:<40} {r.severity:<8} {r.kind:<13} {r.why.splitlines()[0][:80]}")
+            flag = " (opt-in)" if r.opt_in else ""
+            print(f"  {r.id:<40} {r.severity:<8} {r.kind:<13} {r.why.splitlines()[0][:80]}{flag}")
         print()
 
 
@@ -235,6 +236,11 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule id, e.g. hedges.all
                 print("Not flagged:")
                 for ex in r.good:
                     print(f"  - {ex}")
+                if r.opt_in:
+                    print()
+                    print(
+                        f"Opt-in: runs only when selected (--select {r.id} or --select {r.pack})."
+                    )
                 if r.in_quotes != "keep":
                     print()
                     print(f"Inside direct quotations: {r.in_quotes}.")

@@ -62,7 +62,7 @@ class Auditor:
         self.packs = packs
         self.selection = selection or Selection()
         self.rules: list[Rule] = [
-            r for p in packs for r in p.rules if self.selection.may_want(r.id)
+            r for p in packs for r in p.rules if self.selection.may_want(r.id) and self._opted(r)
         ]
         self.pack_ids = sorted({r.pack for r in self.rules})
         # Each auditor has its own check objects: two auditors over the same packs (two
@@ -73,6 +73,10 @@ class Auditor:
             check = type(r.check)(r)
             check.configure(dict((settings or {}).get(r.pack, {})))
             self.checks[r.id] = check
+
+    def _opted(self, rule: Rule) -> bool:
+        """An opt-in rule runs only when a selected prefix names it or its pack."""
+        return not rule.opt_in or matches_prefix(rule.id, self.selection.select)
 
     def close(self) -> None:
         for check in self.checks.values():

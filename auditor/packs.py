@@ -26,7 +26,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
 _PACK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 COMMON_KEYS = frozenset(
     {"id", "kind", "scope", "severity", "message", "why", "examples", "exceptions",
-     "in_quotes", "ignorecase", "url", "skip_headings"}
+     "in_quotes", "ignorecase", "url", "skip_headings", "opt_in"}
 )  # fmt: skip
 PACK_KEYS = frozenset({"id", "summary", "in_quotes", "url"})
 
@@ -50,6 +50,7 @@ class Rule:
     in_quotes: str = "keep"
     ignorecase: bool = True
     skip_headings: bool = False
+    opt_in: bool = False  # runs only when --select or `select` names it (or its pack)
     exceptions: re.Pattern[str] | None = None
     url: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
@@ -176,6 +177,7 @@ def _build_rule(
         in_quotes=in_quotes,
         ignorecase=ignorecase,
         skip_headings=bool(raw.get("skip_headings", False)),
+        opt_in=bool(raw.get("opt_in", False)),
         exceptions=exceptions,
         url=raw.get("url"),
         options={k: v for k, v in raw.items() if k in cls.options},

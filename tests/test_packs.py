@@ -116,3 +116,17 @@ def test_auditors_over_the_same_packs_keep_their_own_settings() -> None:
     )
     assert any(f.rule == "readability.long-sentence" for f in strict.audit(doc))
     assert not any(f.rule == "readability.long-sentence" for f in loose.audit(doc))
+
+
+def test_opt_in_rules_run_only_when_selected(tmp_path: Path) -> None:
+    from auditor.engine import Selection
+    from auditor.loaders import plain_document
+
+    body = rule().replace('kind = "existence"', 'kind = "existence"\nopt_in = true')
+    pack = load_pack(write_pack(tmp_path, body))
+    doc = plain_document("a.txt", "A word here.")
+    assert Auditor([pack]).audit(doc) == []
+    assert [f.rule for f in Auditor([pack], Selection(select=["demo"])).audit(doc)] == ["demo.word"]
+    assert [f.rule for f in Auditor([pack], Selection(select=["demo.word"])).audit(doc)] == [
+        "demo.word"
+    ]
