@@ -115,9 +115,13 @@ def batch(
         if engine == "local":
             LocalEngine(spec, version, n).run(items, run)
         else:
-            from auditor.batch.dask_engine import DaskEngine
+            from auditor.batch.dask_engine import DaskEngine, DaskUnavailable
 
-            DaskEngine(spec, version, n, scheduler, results_parquet).run(paths, opts, items, run)
+            try:
+                dask = DaskEngine(spec, version, n, scheduler, results_parquet)
+                dask.run(paths, opts, items, run)
+            except DaskUnavailable as e:
+                raise UsageError(str(e)) from None
         run.flush()
     except (StoreError, WorkerFailure) as e:
         raise UsageError(str(e)) from None

@@ -225,9 +225,17 @@ def _record(path: Path, folder: str, rec: object, where: str, opts: InputOptions
         return _problem(item_id, name, folder, f"record {rid}: no text in '{opts.text_column}'")
     title = rec.get(opts.title_column)
     title = str(title) if title is not None else None
-    date = rec.get(opts.date_column)
     return Item(item_id, name, "record", folder, _record_hash(text, title), data=text,
-                title=title, date=None if date is None else str(date))  # fmt: skip
+                title=title, date=_date(rec.get(opts.date_column)))  # fmt: skip
+
+
+def _date(value: object) -> str | None:
+    """A date as ISO text, whether it came as a string, a date or a timestamp."""
+    if value is None or value == "":
+        return None
+    iso = getattr(value, "isoformat", None)
+    text = iso() if callable(iso) else str(value)
+    return text.removesuffix("T00:00:00")
 
 
 def _jsonl_items(path: Path, gz: bool, folder: str, opts: InputOptions) -> Iterator[Item]:
