@@ -193,3 +193,37 @@ def test_store_refuses_a_non_database(tmp_path: Path, name: str) -> None:
     p.write_bytes(b"\x00garbage" * 100)
     with pytest.raises(StoreError):
         Store(p)
+
+
+def test_a_worker_that_dies_is_replaced_and_its_chunk_requeued(tmp_path: Path) -> None:
+    import multiprocessing
+    import threading
+    import time
+
+    make_archive(tmp_path / "arch", 1500, folders=2)
+    db = tmp_path / "k.db"
+    killed: list[int] = []
+
+    def kill_a_worker() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] > 20:
+                break
+            time.sleep(0.02)
+        for child in multiprocessing.active_children():
+            child.kill()  # a worker crashes mid-chunk
+            killed.append(child.pid or 0)
+            return
+
+    db.touch()
+    Store(db).close()
+    killer = threading.Thread(target=kill_a_worker)
+    killer.start()
+    batch = run_local([str(tmp_path / "arch")], db)
+    killer.join()
+    assert killed, "the batch ended before a worker could be killed"
+    assert batch.stats.audited + batch.stats.errors == 1500
+    assert batch.stats.errors <= 1  # the document the worker was on, if it was on one
+    assert rows(db, "SELECT count(*), count(DISTINCT id) FROM documents") == [(1500, 1500)]
+    errors = rows(db, "SELECT error FROM documents WHERE error IS NOT NULL")
+    assert all("worker stopped" in e for (e,) in errors)
