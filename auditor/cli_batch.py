@@ -123,6 +123,10 @@ def batch(
             except DaskUnavailable as e:
                 raise UsageError(str(e)) from None
         run.flush()
+    except KeyboardInterrupt:
+        run.flush()  # keep what the workers finished
+        warn(f"interrupted: {run.stats.line()}; run the same command again to resume")
+        raise
     except (StoreError, WorkerFailure) as e:
         raise UsageError(str(e)) from None
     finally:
@@ -134,7 +138,14 @@ def batch(
     if report is not None:
         from auditor.batch.summary import write_html
 
-        write_html(db, report)
+        try:
+            write_html(db, report)
+        except ImportError as e:
+            raise UsageError(
+                f"{e.name or e}: needed for --report (pip install 'auditor[batch]')"
+            ) from None
+        except OSError as e:
+            raise UsageError(f"cannot write {report}: {e.strerror or e}") from None
         warn(f"summary in {report}")
     if stats.audited + stats.skipped == 0:
         warn("nothing was audited")
@@ -182,5 +193,7 @@ def report_cmd(
             sys.stdout.write(text_summary(db, top))
     except StoreError as e:
         raise UsageError(str(e)) from None
+    except ImportError as e:
+        raise UsageError(f"{e.name or e}: needed here (pip install 'auditor[batch]')") from None
     except OSError as e:
         raise UsageError(f"cannot write: {e.strerror or e}") from None

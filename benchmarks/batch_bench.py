@@ -48,7 +48,8 @@ for f in files:
         if para.strip():
             n += len(linter.lint(para))
 print(json.dumps({"seconds": time.perf_counter() - t0, "build": build, "findings": n,
-                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "cpu": time.process_time()}))
 """
 
 PROSELINT = r"""
@@ -65,7 +66,8 @@ for f in files:
     text = open(f, "rb").read().decode("utf-8", "replace")
     n += len(LintFile(f, text).lint(DEFAULT))
 print(json.dumps({"seconds": time.perf_counter() - t0, "findings": n,
-                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "cpu": time.process_time()}))
 """
 
 WRITE_GOOD = r"""
@@ -76,7 +78,9 @@ const t0 = process.hrtime.bigint();
 let n = 0;
 for (const f of files) n += writeGood(fs.readFileSync(f).toString("utf8")).length;
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(JSON.stringify({seconds, findings: n, maxrss_kb: process.resourceUsage().maxRSS}));
+const u = process.resourceUsage();
+console.log(JSON.stringify({seconds, findings: n, maxrss_kb: u.maxRSS,
+                            cpu: (u.userCPUTime + u.systemCPUTime) / 1e6}));
 """
 
 
@@ -142,7 +146,8 @@ def run_auditor(files: list[Path], workers: int, ignore: tuple[str, ...]) -> dic
         seconds = time.perf_counter() - t0
     s = batch.stats
     return {"seconds": seconds, "findings": s.findings, "errors": s.errors,
-            "maxrss_kb": max(engine.maxrss_kb or [0])}  # fmt: skip
+            "maxrss_kb": max([u["maxrss_kb"] for u in engine.usage] or [0]),
+            "cpu": sum(u["cpu"] for u in engine.usage)}  # fmt: skip
 
 
 def time_check(file: Path, repeat: int = 3) -> float:
@@ -194,6 +199,11 @@ def main() -> int:
                          run_snippet(["node", "-e", WRITE_GOOD], files)))  # fmt: skip
     check_wall = time_check(files[0])
 
+    load = os.getloadavg()
+    print(
+        f"{len(files)} articles, {words:,} words; {os.cpu_count()} cores "
+        f"({platform.machine()}), load average {load[0]:.1f} at the end of the run\n"
+    )
     harper = runs[0][3]
     base = harper["seconds"] if harper else None
     print(
@@ -203,12 +213,13 @@ def main() -> int:
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for tool, conf, w, m in runs:
         if m is None:
-            print(f"| {tool} | {conf} | {w} | failed | | | | | |")
+            print(f"| {tool} | {conf} | {w} | failed | | | | | | |")
             continue
         t = m["seconds"]
         vs = f"{t / base:.2f}x" if base else ""
         print(f"| {tool} | {conf} | {w} | {t:.1f} | {len(files) / t:,.0f} | {words / t:,.0f} "
-              f"| {m['maxrss_kb'] / 1024:.0f} | {int(m['findings']):,} | {vs} |")  # fmt: skip
+              f"| {m['cpu']:.1f} | {m['maxrss_kb'] / 1024:.0f} | {int(m['findings']):,} "
+              f"| {vs} |")  # fmt: skip
     print(
         f"\n`auditor check` on one article ({files[0].parent.name}/{files[0].name}): "
         f"{check_wall:.2f} s wall (median of 3)"

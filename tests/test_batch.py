@@ -227,3 +227,13 @@ def test_a_worker_that_dies_is_replaced_and_its_chunk_requeued(tmp_path: Path) -
     assert rows(db, "SELECT count(*), count(DISTINCT id) FROM documents") == [(1500, 1500)]
     errors = rows(db, "SELECT error FROM documents WHERE error IS NOT NULL")
     assert all("worker stopped" in e for (e,) in errors)
+
+
+def test_plain_progress_lines_when_not_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from auditor.batch.runner import Progress, Stats
+
+    progress = Progress(total=10, enabled=True, every=0.0)
+    stats = Stats(audited=4, words=1000)
+    progress.update(stats)
+    err = capsys.readouterr().err
+    assert err.startswith("auditor: 4/10 documents,") and "docs/s" in err and "ETA" in err

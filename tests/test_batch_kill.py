@@ -78,3 +78,21 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
     r = run_cli("batch", source, "--db", str(clean), "--workers", "2", "--no-progress")
     assert r.returncode == 0, r.stderr
     assert results(db) == results(clean)
+
+
+def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
+    source = tmp_path / "arch"
+    make_archive(source, 1500)
+    db = tmp_path / "int.db"
+    args = [AUDITOR, "batch", str(source), "--db", str(db), "--workers", "2", "--no-progress"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while _count(db) < 20 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert _count(db) >= 20

@@ -106,7 +106,8 @@ def iter_files(paths: list[str]) -> Iterator[tuple[Path, Path]]:
             for f in _walk(p):
                 yield f, p
         elif p.is_file():
-            yield p, p.parent
+            if supported(p):
+                yield p, p.parent
         elif any(c in raw for c in "*?["):
             for m in sorted(glob.iglob(raw, recursive=True)):
                 mp = Path(m)
@@ -166,7 +167,7 @@ def iter_items(paths: list[str], opts: InputOptions | None = None) -> Iterator[I
                       "parquet": _parquet_items}[fmt]  # fmt: skip
             try:
                 yield from reader(path, gz, folder, opts)
-            except (OSError, ValueError, EOFError) as e:
+            except (OSError, ValueError, EOFError, ImportError) as e:
                 yield _problem(str(path), str(path), folder, f"cannot read: {_why(e)}")
 
 

@@ -15,6 +15,7 @@ import multiprocessing as mp
 import os
 import queue
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ class WorkerFailure(Exception):
 
 def _worker_main(spec: AuditSpec, tasks: Any, conn: Connection) -> None:
     """A worker process: build the Auditor once, then audit chunks until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
     try:
         auditor, version = spec.build()
     except Exception as e:
@@ -56,7 +58,8 @@ def _worker_main(spec: AuditSpec, tasks: Any, conn: Connection) -> None:
                 break
             for item in chunk:
                 conn.send(("row", audit_item(auditor, item, version, spec.timeout)))
-        conn.send(("bye", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        ru = resource.getrusage(resource.RUSAGE_SELF)
+        conn.send(("bye", {"maxrss_kb": ru.ru_maxrss, "cpu": ru.ru_utime + ru.ru_stime}))
     except (BrokenPipeError, EOFError, OSError):
         os._exit(0)  # the batch process is gone: nothing to report to
     finally:
@@ -80,7 +83,7 @@ class LocalEngine:
     def __init__(self, spec: AuditSpec, version: str, workers: int) -> None:
         self.spec, self.version, self.n = spec, version, max(1, workers)
         self.ctx = mp.get_context("spawn")
-        self.maxrss_kb: list[int] = []
+        self.usage: list[dict[str, float]] = []  # per worker: peak memory, CPU seconds
 
     def _start(self) -> _Worker:
         tasks = self.ctx.Queue()
@@ -160,7 +163,7 @@ class LocalEngine:
                 elif kind == "fatal":
                     raise WorkerFailure(f"a worker could not start: {value}")
                 elif kind == "bye":
-                    self.maxrss_kb.append(int(value))
+                    self.usage.append(value)
                     w.done = True
         except (EOFError, OSError):
             return False
@@ -191,7 +194,7 @@ class LocalEngine:
                     except (EOFError, OSError):
                         break
                     if kind == "bye":
-                        self.maxrss_kb.append(int(value))
+                        self.usage.append(value)
                         w.done = True
                 elif not w.proc.is_alive():
                     break

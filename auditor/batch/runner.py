@@ -33,7 +33,6 @@ class Stats:
     min_score: float | None = None
     worst: str | None = None
     started: float = field(default_factory=time.perf_counter)
-    worker_maxrss_kb: list[int] = field(default_factory=list)
 
     def see(self, score: float | None, worst: str | None) -> None:
         if score is not None and (self.min_score is None or score < self.min_score):
