@@ -237,3 +237,28 @@ def test_plain_progress_lines_when_not_on_a_terminal(capsys: pytest.CaptureFixtu
     progress.update(stats)
     err = capsys.readouterr().err
     assert err.startswith("auditor: 4/10 documents,") and "docs/s" in err and "ETA" in err
+
+
+def test_documents_in_flight_stay_bounded(tmp_path: Path) -> None:
+    """The engine pulls documents only as workers free up: memory does not grow with the
+    archive."""
+    from auditor.batch.local import CHUNK, CHUNKS_IN_FLIGHT
+
+    make_archive(tmp_path / "arch", 600)
+    spec = AuditSpec()
+    version = spec.version(packs_digest(load_packs()))
+    batch = Batch(None, version)
+    pulled = 0
+    peak = 0
+
+    def counting(items):  # type: ignore[no-untyped-def]
+        nonlocal pulled, peak
+        for item in items:
+            pulled += 1
+            done = batch.stats.audited + batch.stats.errors
+            peak = max(peak, pulled - done)
+            yield item
+
+    LocalEngine(spec, version, 2).run(counting(iter_items([str(tmp_path / "arch")])), batch)
+    assert batch.stats.audited == 600
+    assert peak <= 2 * CHUNK * CHUNKS_IN_FLIGHT + CHUNK
