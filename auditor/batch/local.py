@@ -107,7 +107,7 @@ class LocalEngine:
             while True:
                 for w in workers:
                     while not exhausted or retry:
-                        if len(w.inflight) >= CHUNK * CHUNKS_IN_FLIGHT or w.done:
+                        if len(w.inflight) + CHUNK > CHUNK * CHUNKS_IN_FLIGHT or w.done:
                             break
                         chunk = [retry.popleft() for _ in range(min(CHUNK, len(retry)))]
                         while len(chunk) < CHUNK and not exhausted:
