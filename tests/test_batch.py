@@ -262,3 +262,20 @@ def test_documents_in_flight_stay_bounded(tmp_path: Path) -> None:
     LocalEngine(spec, version, 2).run(counting(iter_items([str(tmp_path / "arch")])), batch)
     assert batch.stats.audited == 600
     assert peak <= 2 * CHUNK * CHUNKS_IN_FLIGHT + 1  # +1: the first, read to see if any
+
+
+def test_report_groups_by_month_when_records_have_dates(tmp_path: Path) -> None:
+    from auditor.batch.summary import text_summary
+
+    with (tmp_path / "wire.jsonl").open("w") as f:
+        for i in range(12):
+            text = "Officials allegedly lied to the committee." if i % 3 else "Prices rose."
+            f.write(json.dumps({"id": i, "text": text, "date": f"2005-0{i % 3 + 1}-1{i % 9}"}))
+            f.write("\n")
+    db = tmp_path / "m.db"
+    run_local([str(tmp_path / "wire.jsonl")], db)
+    summary = text_summary(db)
+    assert "by month:" in summary
+    assert "2005-01" in summary and "2005-03" in summary
+    write_html(db, tmp_path / "m.html")
+    assert "Scores by month" in (tmp_path / "m.html").read_text()
