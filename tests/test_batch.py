@@ -279,3 +279,14 @@ def test_report_groups_by_month_when_records_have_dates(tmp_path: Path) -> None:
     assert "2005-01" in summary and "2005-03" in summary
     write_html(db, tmp_path / "m.html")
     assert "Scores by month" in (tmp_path / "m.html").read_text()
+
+
+def test_workers_that_cannot_start_stop_the_batch(tmp_path: Path) -> None:
+    from auditor.batch.local import WorkerFailure
+
+    make_archive(tmp_path / "arch", 5)
+    spec = AuditSpec(rule_dirs=(str(tmp_path / "no-such-packs"),))
+    batch = Batch(None, "v")
+    with pytest.raises(WorkerFailure, match="could not start"):
+        LocalEngine(spec, "v", 2).run(iter_items([str(tmp_path / "arch")]), batch)
+    assert batch.stats.errors == 0  # no document blamed

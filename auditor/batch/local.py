@@ -170,11 +170,18 @@ class LocalEngine:
         return True
 
     def _replace(self, w: _Worker, batch: Batch, retry: deque[Item], why: str) -> _Worker:
-        """Record the document a dead worker was on as failed; requeue the rest."""
+        """Record the document a dead worker was on as failed; requeue the rest.
+
+        A worker that dies before it is ready was not on any document: something is wrong
+        with every worker (a crash while loading), so the batch stops rather than blame
+        document after document.
+        """
         if w.proc.is_alive():
             w.proc.kill()
         w.proc.join(5)
         w.tasks.cancel_join_thread()
+        if not w.ready:
+            raise WorkerFailure(f"a worker died while starting ({why})")
         if w.inflight:
             item = w.inflight.popleft()
             batch.sink(error_row(item, self.version, f"{item.id}: {why}"))
