@@ -65,7 +65,7 @@ def test_dask_reads_parquet_partitions_and_resumes(tmp_path: Path, cluster) -> N
     (tmp_path / "pq").mkdir()
     pq.write_table(table.slice(0, 25), tmp_path / "pq" / "a.parquet", row_group_size=10)
     pq.write_table(table.slice(25), tmp_path / "pq" / "b.parquet", row_group_size=10)
-    cols = ["--id-column", "story_id", "--text-column", "body"]
+    cols = ["--id-column", "story_id", "--text-column", "body", "--ignore", "grammar"]
     local, dask = tmp_path / "local.db", tmp_path / "dask.db"
     r = run_cli("batch", str(tmp_path / "pq"), "--db", str(local), "-w", "2", "--no-progress",
                 *cols)  # fmt: skip
@@ -84,3 +84,7 @@ def test_dask_reads_parquet_partitions_and_resumes(tmp_path: Path, cluster) -> N
     assert r.returncode == 0, r.stderr
     written = pa.concat_tables([pq.read_table(p) for p in sorted(out.glob("documents-*"))])
     assert sorted(written.column("id").to_pylist()) == [d[0] for d in results(local)[0]]
+    assert pa.concat_tables([pq.read_table(p) for p in out.glob("findings-*")]).num_rows
+    r = run_cli(*dargs[:3], str(tmp_path / "unused.db"), *dargs[4:], "--results-parquet", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "0 audited" in r.stderr and "60 unchanged" in r.stderr  # all parts already written

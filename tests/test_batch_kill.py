@@ -15,6 +15,8 @@ from pathlib import Path
 
 from test_batch_helpers import AUDITOR, BBC, make_archive, results, rows, run_cli
 
+FAST = ["--ignore", "grammar"]  # resume semantics do not depend on the packs; keep it quick
+
 
 def _count(db: Path) -> int:
     try:
@@ -43,7 +45,7 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
         source = str(tmp_path / "arch")
         expected = len(make_archive(tmp_path / "arch", 400))
     db = tmp_path / "killed.db"
-    args = [AUDITOR, "batch", source, "--db", str(db), "--workers", "2", "--no-progress"]
+    args = [AUDITOR, "batch", source, "--db", str(db), "--workers", "2", "--no-progress", *FAST]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)  # fmt: skip
     deadline = time.monotonic() + 120
@@ -62,7 +64,7 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
     assert not _alive(proc.pid), "workers outlived the killed batch"
 
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
-    r = run_cli("batch", source, "--db", str(db), "--workers", "2", "--no-progress")
+    r = run_cli("batch", source, "--db", str(db), "--workers", "2", "--no-progress", *FAST)
     assert r.returncode == 0, r.stderr
     assert f"{written} unchanged and skipped" in r.stderr
 
@@ -75,7 +77,7 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
 
     # and the result is the one an uninterrupted run gives
     clean = tmp_path / "clean.db"
-    r = run_cli("batch", source, "--db", str(clean), "--workers", "2", "--no-progress")
+    r = run_cli("batch", source, "--db", str(clean), "--workers", "2", "--no-progress", *FAST)
     assert r.returncode == 0, r.stderr
     assert results(db) == results(clean)
 
@@ -84,7 +86,8 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     source = tmp_path / "arch"
     make_archive(source, 1500)
     db = tmp_path / "int.db"
-    args = [AUDITOR, "batch", str(source), "--db", str(db), "--workers", "2", "--no-progress"]
+    args = [AUDITOR, "batch", str(source), "--db", str(db), "--workers", "2", "--no-progress",
+            *FAST]  # fmt: skip
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)  # fmt: skip
     deadline = time.monotonic() + 60

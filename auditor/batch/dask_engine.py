@@ -102,13 +102,24 @@ def write_parquet_part(out: Path, part: int, version: str, rows: list[Row]) -> N
     import pyarrow.parquet as pq
 
     out.mkdir(parents=True, exist_ok=True)
-    docs = {c: [r[c] for r in rows] for c in DOC_COLUMNS}
+    ints = {"words", "findings_count", "start", "end", "line", "column", "quoted"}
+    floats = {"score", "seconds"}
+
+    def schema(cols: tuple[str, ...]) -> Any:
+        return pa.schema([(c, pa.int64() if c in ints else pa.float64() if c in floats
+                           else pa.string()) for c in cols])  # fmt: skip
+
     flat = [f for r in rows for f in r["findings"]]
-    finds = {c: [f[i] for f in flat] for i, c in enumerate(FINDING_COLUMNS)}
-    for name, data in (("findings", finds), ("documents", docs)):  # documents last: the marker
+    tables = {
+        "findings": pa.table({c: [f[i] for f in flat] for i, c in enumerate(FINDING_COLUMNS)},
+                             schema=schema(FINDING_COLUMNS)),
+        "documents": pa.table({c: [r[c] for r in rows] for c in DOC_COLUMNS},
+                              schema=schema(DOC_COLUMNS)),
+    }  # fmt: skip
+    for name, table in tables.items():  # documents last: their file marks the part done
         final = part_path(out, part, version, name)
         tmp = final.with_suffix(".tmp")
-        pq.write_table(pa.table(data), tmp)
+        pq.write_table(table, tmp)
         tmp.replace(final)
 
 
@@ -221,9 +232,14 @@ class DaskEngine:
                     p, self.spec, opts, str(f), _folder(f, root), done_ref, out, len(tasks)
                 ))  # fmt: skip
         if out is not None:  # resume: a partition already written for this version is done
-            tasks = [
-                t for i, t in enumerate(tasks) if not part_path(Path(out), i, self.version).exists()
-            ]
+            todo = []
+            for i, t in enumerate(tasks):
+                done_part = part_path(Path(out), i, self.version)
+                if done_part.exists():
+                    batch.stats.skipped += pq.ParquetFile(done_part).metadata.num_rows
+                else:
+                    todo.append(t)
+            tasks = todo
         futures = client.compute(tasks)
         for fut in as_completed(futures):
             res = fut.result()
