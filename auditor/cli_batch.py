@@ -85,6 +85,8 @@ def batch(
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
     if engine not in ("local", "dask"):
         raise UsageError(f"unknown engine '{engine}' (choose local or dask)")
+    if engine == "local" and (scheduler or results_parquet):
+        raise UsageError("--scheduler and --results-parquet go with --engine dask")
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n < 1:
         raise UsageError("--workers must be at least 1")

@@ -166,6 +166,8 @@ class DaskEngine:
     ) -> None:
         files = list(iter_files(paths))
         all_parquet = bool(files) and all(split_ext(f)[0] == ".parquet" for f, _r in files)
+        if self.results_parquet is not None and not all_parquet:
+            raise DaskUnavailable("--results-parquet needs Parquet inputs (one part per partition)")
         client, cluster = self._client()
         try:
             if all_parquet:
