@@ -141,7 +141,12 @@ def _plots(s: Summary) -> dict[str, str]:
                color="#4c72b0", edgecolor="white")  # fmt: skip
         ax.set_xlim(0, 100)
         ax.set_xlabel("score")
-        ax.set_ylabel("documents")
+        counts = [n for _, n in s.histogram]
+        if max(counts) > 0.5 * sum(counts):  # one bin dominates: a log scale shows the tail
+            ax.set_yscale("log")
+            ax.set_ylabel("documents (log scale)")
+        else:
+            ax.set_ylabel("documents")
         out["histogram"] = _svg(fig)
     if s.rules:
         rules = list(reversed(s.rules[:15]))
