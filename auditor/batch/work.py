@@ -40,16 +40,20 @@ class AuditSpec:
     ignore: tuple[str, ...] = ()
     rule_dirs: tuple[str, ...] = ()
     timeout: float = 120.0  # seconds per document; 0 = no limit
+    settings: str = "{}"  # per-pack options as JSON ({pack: {option: value}}): hashable
 
     def build(self) -> tuple[Auditor, str]:
         """The Auditor (built once per worker: packs compile, engines start) and its version."""
         packs = load_packs([Path(d) for d in self.rule_dirs])
-        auditor = Auditor(packs, Selection(select=list(self.select), ignore=list(self.ignore)))
+        selection = Selection(select=list(self.select), ignore=list(self.ignore))
+        auditor = Auditor(packs, selection, json.loads(self.settings))
         return auditor, self.version(packs_digest(packs))
 
     def version(self, digest: str) -> str:
-        """The rules version: packs, selection and auditor version (a change re-audits)."""
-        key = json.dumps([__version__, digest, sorted(self.select), sorted(self.ignore)])
+        """The rules version: packs, selection, settings and auditor version (a change
+        re-audits)."""
+        key = json.dumps([__version__, digest, sorted(self.select), sorted(self.ignore),
+                          json.loads(self.settings)], sort_keys=True)  # fmt: skip
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
