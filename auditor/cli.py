@@ -261,3 +261,6 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)
+
+
+from auditor import cli_batch  # noqa: E402,F401  (registers `batch` and `report`)

@@ -1,0 +1,265 @@
+"""The Dask engine: the same audit on a Dask distributed cluster.
+
+Each Dask worker builds its Auditor once (cached per process). When every input is
+Parquet, the workers read the partitions where they are (dask.dataframe) and only results
+travel back; otherwise the batch process streams Items to the cluster in chunks, with a
+bounded number of chunks in flight. Rows come back to the batch process and go into the
+same store as the local engine's, or, with `--results-parquet DIR`, each partition's rows
+are written by the worker to DIR as Parquet and only counts come back.
+
+The per-document time limit is not enforced here: Dask runs tasks in threads, where no
+signal can interrupt them (use Dask's own worker lifetime settings instead).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from auditor.batch.inputs import InputOptions, Item, _folder, _record, iter_files, split_ext
+from auditor.batch.runner import Batch
+from auditor.batch.store import DOC_COLUMNS, FINDING_COLUMNS
+from auditor.batch.work import AuditSpec, Row, audit_item, error_row
+
+CHUNK = 16
+_CACHE: dict[AuditSpec, Any] = {}
+
+
+class DaskUnavailable(Exception):
+    """Dask is not installed or the scheduler cannot be reached (one line, exit 2)."""
+
+
+def _auditor(spec: AuditSpec) -> Any:
+    """This worker process's Auditor for the spec, built on first use."""
+    if spec not in _CACHE:
+        _CACHE[spec] = spec.build()
+    return _CACHE[spec]
+
+
+def audit_chunk(spec: AuditSpec, items: list[Item]) -> list[Row]:
+    auditor, version = _auditor(spec)
+    return [audit_item(auditor, item, version) for item in items]
+
+
+def audit_frame(
+    frame: Any,
+    spec: AuditSpec,
+    opts: InputOptions,
+    name: str,
+    folder: str,
+    done: dict[str, str],
+    out_dir: str | None,
+    part: int,
+) -> dict[str, Any]:
+    """Audit one Parquet partition (a pandas DataFrame) of the file `name`; skip what `done`
+    already has. Returns the rows (or, with `out_dir`, writes them there) and counts."""
+    auditor, version = _auditor(spec)
+    rows: list[Row] = []
+    skipped = 0
+    records = frame.to_dict("records")
+    for index, rec in enumerate(records, 1):
+        rec = {k: _plain(v) for k, v in rec.items()}
+        if opts.id_column not in rec:
+            rec[opts.id_column] = str(index)  # no id column: one partition per file, row number
+        item = _record(Path(name), folder, rec, f"{name}:row {index}", opts)
+        if done.get(item.id) == item.content_hash:
+            skipped += 1
+            continue
+        if item.problem is not None:
+            rows.append(error_row(item, version, item.problem))
+        else:
+            rows.append(audit_item(auditor, item, version))
+    counts = {"skipped": skipped, "written": 0, "words": sum(r["words"] or 0 for r in rows),
+              "errors": sum(1 for r in rows if r["error"])}  # fmt: skip
+    if out_dir is not None:
+        write_parquet_part(Path(out_dir), part, version, rows)
+        counts["written"] = len(rows)
+        rows = []
+    return {"rows": rows, **counts}
+
+
+def _plain(v: Any) -> Any:
+    """A pandas value as pyarrow's to_pylist gives it (so ids match the local engine's)."""
+    if v is None:
+        return None
+    if isinstance(v, float):
+        if v != v:
+            return None
+        return int(v) if v.is_integer() else v
+    if hasattr(v, "item") and not isinstance(v, str):
+        try:
+            return _plain(v.item())
+        except (ValueError, TypeError):
+            return v
+    return v
+
+
+def write_parquet_part(out: Path, part: int, version: str, rows: list[Row]) -> None:
+    """One partition's documents and findings, written atomically (rename) by the worker."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out.mkdir(parents=True, exist_ok=True)
+    ints = {"words", "findings_count", "start", "end", "line", "column", "quoted"}
+    floats = {"score", "seconds"}
+
+    def schema(cols: tuple[str, ...]) -> Any:
+        return pa.schema([(c, pa.int64() if c in ints else pa.float64() if c in floats
+                           else pa.string()) for c in cols])  # fmt: skip
+
+    flat = [f for r in rows for f in r["findings"]]
+    tables = {
+        "findings": pa.table({c: [f[i] for f in flat] for i, c in enumerate(FINDING_COLUMNS)},
+                             schema=schema(FINDING_COLUMNS)),
+        "documents": pa.table({c: [r[c] for r in rows] for c in DOC_COLUMNS},
+                              schema=schema(DOC_COLUMNS)),
+    }  # fmt: skip
+    for name, table in tables.items():  # documents last: their file marks the part done
+        final = part_path(out, part, version, name)
+        tmp = final.with_suffix(".tmp")
+        pq.write_table(table, tmp)
+        tmp.replace(final)
+
+
+def part_path(out: Path, part: int, version: str, name: str = "documents") -> Path:
+    return out / f"{name}-{part:05d}-{version}.parquet"
+
+
+class DaskEngine:
+    def __init__(
+        self,
+        spec: AuditSpec,
+        version: str,
+        workers: int,
+        scheduler: str | None = None,
+        results_parquet: Path | None = None,
+    ) -> None:
+        self.spec, self.version, self.n = spec, version, max(1, workers)
+        self.scheduler, self.results_parquet = scheduler, results_parquet
+
+    def _client(self) -> tuple[Any, Any]:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise DaskUnavailable(
+                "the dask engine needs dask: pip install 'auditor[dask]'"
+            ) from None
+        if self.scheduler:
+            try:
+                return Client(self.scheduler, timeout="20s"), None
+            except OSError as e:
+                raise DaskUnavailable(f"cannot reach scheduler {self.scheduler}: {e}") from None
+        cluster = LocalCluster(
+            n_workers=self.n,
+            threads_per_worker=1,
+            processes=True,
+            protocol="tcp",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        return Client(cluster), cluster
+
+    def run(
+        self, paths: list[str], opts: InputOptions, items: Iterator[Item], batch: Batch
+    ) -> None:
+        files = list(iter_files(paths))
+        all_parquet = bool(files) and all(split_ext(f)[0] == ".parquet" for f, _r in files)
+        if self.results_parquet is not None and not all_parquet:
+            raise DaskUnavailable("--results-parquet needs Parquet inputs (one part per partition)")
+        client, cluster = self._client()
+        try:
+            if all_parquet:
+                self._run_frames(client, files, opts, batch)
+            else:
+                self._run_items(client, items, batch)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    def _run_items(self, client: Any, items: Iterator[Item], batch: Batch) -> None:
+        """Stream Items to the cluster in chunks, at most a few chunks per worker in flight."""
+        from distributed import as_completed
+
+        source = iter(items)
+
+        def next_chunk() -> list[Item]:
+            chunk = []
+            for item in source:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    break
+            return chunk
+
+        ac = as_completed()
+        for _ in range(self.n * 3):
+            chunk = next_chunk()
+            if not chunk:
+                break
+            ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+        for fut in ac:
+            for row in fut.result():
+                batch.sink(row)
+            fut.release()
+            chunk = next_chunk()
+            if chunk:
+                ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+
+    def _run_frames(
+        self, client: Any, files: list[tuple[Path, Path]], opts: InputOptions, batch: Batch
+    ) -> None:
+        """Parquet: each worker reads and audits its own partitions."""
+        import dask
+        import dask.dataframe as dd
+        import pyarrow.parquet as pq
+        from distributed import as_completed
+
+        done = self._done(batch)
+        [done_ref] = client.scatter([done], broadcast=True)
+        out = str(self.results_parquet) if self.results_parquet else None
+        tasks = []
+        for f, root in files:
+            names = set(pq.ParquetFile(f).schema_arrow.names)
+            if opts.text_column not in names:
+                raise DaskUnavailable(f"{f}: no '{opts.text_column}' column")
+            cols = [c for c in (opts.id_column, opts.text_column, opts.title_column,
+                                opts.date_column) if c in names]  # fmt: skip
+            # without an id column the row number is the id: keep a file in one partition
+            split: Any = "infer" if opts.id_column in names else False
+            ddf = dd.read_parquet(str(f), columns=cols, split_row_groups=split)
+            for p in ddf.to_delayed():
+                tasks.append(dask.delayed(audit_frame)(
+                    p, self.spec, opts, str(f), _folder(f, root), done_ref, out, len(tasks)
+                ))  # fmt: skip
+        if out is not None:  # resume: a partition already written for this version is done
+            todo = []
+            for i, t in enumerate(tasks):
+                done_part = part_path(Path(out), i, self.version)
+                if done_part.exists():
+                    batch.stats.skipped += pq.ParquetFile(done_part).metadata.num_rows
+                else:
+                    todo.append(t)
+            tasks = todo
+        futures = client.compute(tasks)
+        for fut in as_completed(futures):
+            res = fut.result()
+            batch.stats.skipped += res["skipped"]
+            for row in res["rows"]:
+                batch.sink(row)
+            if res["written"]:  # written by the worker: only counts come back
+                batch.stats.errors += res["errors"]
+                batch.stats.audited += res["written"] - res["errors"]
+                batch.stats.words += res["words"]
+                batch.progress.update(batch.stats)
+            fut.release()
+
+    def _done(self, batch: Batch) -> dict[str, str]:
+        """What the store already holds for this rules version: id -> content hash."""
+        if batch.store is None or self.results_parquet is not None:
+            return {}
+        q = "SELECT id, content_hash FROM documents WHERE rules_version = ?"
+        if batch.retry_errors:
+            q += " AND error IS NULL"
+        return dict(batch.store.db.execute(q, (self.version,)))
