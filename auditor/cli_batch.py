@@ -17,10 +17,11 @@ from auditor.batch.local import LocalEngine, WorkerFailure
 from auditor.batch.runner import Batch, Progress
 from auditor.batch.store import Store, StoreError
 from auditor.batch.work import AuditSpec
-from auditor.cli import Severity, UsageError, _check_prefixes, app
+from auditor.cli import Severity, UsageError, app
 from auditor.engine import Selection
 from auditor.findings import SEVERITY_RANK
 from auditor.packs import load_packs, packs_digest
+from auditor.pipeline import check_prefixes
 from auditor.run import warn
 
 EXPORT_FORMATS = (".csv", ".jsonl", ".parquet")
@@ -98,7 +99,7 @@ def batch(
     if len(problems) == len(paths):
         raise UsageError("nothing to audit")
     packs = load_packs()
-    _check_prefixes(packs, list(select or []) + list(ignore or []))
+    check_prefixes(packs, list(select or []) + list(ignore or []))
     spec = AuditSpec(tuple(select or ()), tuple(ignore or ()), timeout=timeout)
     version = spec.version(packs_digest(packs))
     if not any(spec_wants(spec, r.id) for p in packs for r in p.rules):

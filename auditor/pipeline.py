@@ -54,6 +54,14 @@ def names_rule(ids: list[str], prefix: str) -> bool:
     return any(matches_prefix(i, [p]) or p.startswith(i + ".") for i in ids)
 
 
+def check_prefixes(packs: list[Pack], prefixes: list[str]) -> None:
+    """A command-line prefix that names no rule is a typo: say so, do not run nothing."""
+    ids = [r.id for p in packs for r in p.rules]
+    for p in prefixes:
+        if not names_rule(ids, p):
+            raise PrefixError(f"'{p}' matches no rule (see 'auditor rules')")
+
+
 class _Setup:
     """The packs and Auditor for one configuration."""
 
@@ -74,9 +82,7 @@ class _Setup:
         for pid in cfg.packs:
             if pid not in pack_ids:
                 raise ConfigError(f"{where}: key 'packs.{pid}': no pack '{pid}'")
-        for p in opts.select + opts.ignore:
-            if not names_rule(self.ids, p):
-                raise PrefixError(f"'{p}' matches no rule (see 'auditor rules')")
+        check_prefixes(packs, opts.select + opts.ignore)
         self.selection = Selection(
             select=list(opts.select or cfg.select),
             ignore=[*cfg.ignore, *opts.ignore],
