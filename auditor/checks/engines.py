@@ -206,6 +206,8 @@ class HarperCheck(EngineCheck):
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         self.lt.configure(settings)
+        if not settings.get("languagetool"):
+            harper_engine.prewarm(self.dialect, self.off, self.also_accept)
 
     def run(self, doc: Document) -> Iterator[Hit]:
         """LanguageTool's hits when the run names a server and it answers, else Harper's."""

@@ -7,6 +7,7 @@ than whole articles, and no rule of interest needs more than a paragraph of cont
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -28,9 +29,36 @@ class EngineLint:
     suggestions: tuple[str, ...]
 
 
-@lru_cache(maxsize=8)
+# Mixed-case tokens (RVvoenkor, McDonald, iPhone) are names or brands: Harper's spell
+# checker can spend a second looking for suggestions for one of them, and the findings
+# would be dropped as names anyway, so Harper does not see them.
+NAME_MASK = r"\b[A-Za-z]*[a-z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z]{2,}[a-z][A-Za-z]*\b"
+_lock = threading.Lock()
+
+
 def linter(dialect: str = "british", off: frozenset[str] = frozenset()) -> _harper.Linter:
-    """The process's Linter for a dialect with some of Harper's rules switched off."""
+    """The process's Linter for a dialect with some of Harper's rules switched off.
+
+    Locked, so that a Linter being built by `prewarm` in the background is waited for
+    rather than built twice."""
+    with _lock:
+        return _build(dialect, off)
+
+
+def prewarm(dialect: str, off: frozenset[str], also: tuple[str, ...] = ()) -> None:
+    """Build the Linters in a background thread (Harper releases the GIL meanwhile), so
+    that a one-article check overlaps Harper's second of set-up with the other packs."""
+
+    def build() -> None:
+        linter(dialect, off)
+        for d in also:
+            linter(d)
+
+    threading.Thread(target=build, name="harper-prewarm", daemon=True).start()
+
+
+@lru_cache(maxsize=8)
+def _build(dialect: str, off: frozenset[str]) -> _harper.Linter:
     import harper
 
     lin = harper.Linter(harper.Dialect[dialect.upper()])
@@ -75,7 +103,9 @@ def lint(
     out: list[EngineLint] = []
     if not text.strip():
         return out
-    organized = linter(dialect, off).organized_lints(text, language="plaintext")
+    organized = linter(dialect, off).organized_lints(
+        text, language="plaintext", regex_mask=NAME_MASK
+    )
     for name, lints in organized.items():
         for lt in lints:
             span = lt.span
