@@ -30,6 +30,23 @@ app = typer.Typer(
 )
 
 
+# Options that `check` and `batch` share, declared once.
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select", metavar="PREFIX", help="Run only rules with this id prefix (repeatable)."
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="PREFIX", help="Skip rules with this id prefix (repeatable)."),
+]
+FailUnderOption = Annotated[
+    float | None, typer.Option("--fail-under", help="Exit 1 if a document scores below this.")
+]
+MaxSizeOption = Annotated[float, typer.Option("--max-size", help="Largest file to read, in MB.")]
+
+
 class Severity(StrEnum):
     error = "error"
     warning = "warning"
@@ -73,26 +90,16 @@ def check(
             help="Report format: text, json, markdown, sarif, junit, github or html.",
         ),
     ] = "text",
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Run only rules with this id prefix (repeatable)."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Skip rules with this id prefix (repeatable)."),
-    ] = None,
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Exit 1 if a document scores below this.")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_under: FailUnderOption = None,
     fail_on: Annotated[
         Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
     ] = Severity.error,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
-    max_size: Annotated[
-        float, typer.Option("--max-size", help="Largest file to read, in MB.")
-    ] = 10.0,
+    max_size: MaxSizeOption = 10.0,
     color: Annotated[
         bool | None,
         typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),

@@ -17,7 +17,15 @@ from auditor.batch.local import LocalEngine, WorkerFailure
 from auditor.batch.runner import Batch, Progress
 from auditor.batch.store import Store, StoreError
 from auditor.batch.work import AuditSpec
-from auditor.cli import Severity, UsageError, app
+from auditor.cli import (
+    FailUnderOption,
+    IgnoreOption,
+    MaxSizeOption,
+    SelectOption,
+    Severity,
+    UsageError,
+    app,
+)
 from auditor.engine import Selection
 from auditor.findings import SEVERITY_RANK
 from auditor.packs import load_packs, packs_digest
@@ -47,32 +55,22 @@ def batch(
         Path | None,
         typer.Option("--results-parquet", help="Dask: write results per partition to this dir."),
     ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Run only rules with this id prefix (repeatable)."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Skip rules with this id prefix (repeatable)."),
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     id_column: Annotated[str, typer.Option("--id-column", help="Record id field.")] = "id",
     text_column: Annotated[str, typer.Option("--text-column", help="Record text field.")] = "text",
     title_column: Annotated[
         str, typer.Option("--title-column", help="Record title field.")
     ] = "title",
     date_column: Annotated[str, typer.Option("--date-column", help="Record date field.")] = "date",
-    max_size: Annotated[
-        float, typer.Option("--max-size", help="Largest file to read, in MB.")
-    ] = 10.0,
+    max_size: MaxSizeOption = 10.0,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Time limit per document in seconds (0: none).")
     ] = 120.0,
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="Re-audit documents that failed before.")
     ] = False,
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Exit 1 if a document scores below this.")
-    ] = None,
+    fail_under: FailUnderOption = None,
     fail_on: Annotated[
         Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
     ] = Severity.none,
