@@ -7,7 +7,7 @@ candidates (an auxiliary and the next word) and the lexicon decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from auditor import inflect
@@ -112,15 +112,23 @@ def modal_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[H
         r = inflect.reading(verb)
         if not r.verb_lemmas or r.noun or r.adj or r.other or verb in r.verb_lemmas:
             continue
-        lemma = next(
-            (lem for lem in r.verb_lemmas
-             if verb in inflect.forms(lem, "VBD") or verb in inflect.participles(lem)),
-            None,
-        )  # fmt: skip
+        lemma = _lemma_of_past(verb, r.verb_lemmas)
         if lemma is None or _previous_word(doc.text, m.start("aux")) in _DETERMINERS:
             continue
         head = doc.text[m.start("aux") : m.start("verb")]
         yield Hit(m.start("aux"), m.end("verb"), suggestions=(head + lemma,))
+
+
+def _lemma_of_past(verb: str, lemmas: Iterable[str]) -> str | None:
+    """The lemma of which `verb` is a past tense or participle ("went" -> "go"), or None."""
+    return next(
+        (
+            lem
+            for lem in lemmas
+            if verb in inflect.forms(lem, "VBD") or verb in inflect.participles(lem)
+        ),
+        None,
+    )
 
 
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
@@ -155,11 +163,7 @@ def to_base(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]
         r = inflect.reading(verb)
         if not r.verb_lemmas or verb in r.verb_lemmas or r.noun:
             continue
-        lemma = next(
-            (lem for lem in r.verb_lemmas
-             if verb in inflect.forms(lem, "VBD") or verb in inflect.participles(lem)),
-            None,
-        )  # fmt: skip
+        lemma = _lemma_of_past(verb, r.verb_lemmas)
         if lemma is None:
             continue
         to = m.start("verb") - len(m.group("adv")) - 1
