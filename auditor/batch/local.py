@@ -16,9 +16,10 @@ import os
 import queue
 import resource
 import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -30,6 +31,14 @@ from auditor.batch.work import AuditSpec, audit_item, error_row
 CHUNK = 8
 CHUNKS_IN_FLIGHT = 2
 KILL_GRACE = 10.0  # seconds past the time limit before a stuck worker is killed
+
+
+def _ignore_sigint() -> Callable[[], None]:
+    """Ignore SIGINT until the returned function is called (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return lambda: signal.signal(signal.SIGINT, old)
 
 
 class WorkerFailure(Exception):
@@ -89,7 +98,14 @@ class LocalEngine:
         tasks = self.ctx.Queue()
         recv, send = self.ctx.Pipe(duplex=False)
         proc = self.ctx.Process(target=_worker_main, args=(self.spec, tasks, send), daemon=True)
-        proc.start()
+        # Started with Ctrl-C ignored, so that a Ctrl-C while the child is still importing
+        # (before _worker_main runs) cannot kill it with a traceback: Python keeps an
+        # inherited SIG_IGN for SIGINT.
+        restore = _ignore_sigint()
+        try:
+            proc.start()
+        finally:
+            restore()
         send.close()
         return _Worker(proc, tasks, recv)
 
