@@ -22,7 +22,7 @@ from collections import Counter
 import numpy as np
 
 from auditor.causal.cues import DATA, TOKEN, grams, lemma
-from benchmarks.causal_eval import eval_dir, read_cnc, rules_by_record
+from benchmarks.causal_eval import eval_dir, prf, read_cnc, rules_by_record
 
 ORDER = 2
 MIN_SUPPORT = 3
@@ -70,15 +70,6 @@ def score(f: set[str], weights: dict[str, float], bias: float) -> float:
     return bias + sum(weights.get(g, 0.0) for g in f)
 
 
-def prf(pred: list[bool], gold: list[int]) -> tuple[float, float, float]:
-    tp = sum(p and g == 1 for p, g in zip(pred, gold, strict=True))
-    fp = sum(p and g != 1 for p, g in zip(pred, gold, strict=True))
-    fn = sum((not p) and g == 1 for p, g in zip(pred, gold, strict=True))
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="print the folds table, write nothing")
@@ -101,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| threshold | precision | recall | F1 |  (train, {n} batch folds, markers OR cues)")
     best: tuple[float, float] | None = None
     for t in THRESHOLDS:
-        p, r, f = prf([hand[i] or scores[i] >= t for i in range(len(data))], gold)
+        s = prf([hand[i] or scores[i] >= t for i in range(len(data))], gold)
+        p, r, f = s.p, s.r, s.f1
         print(f"| {t:.2f} | {p:.3f} | {r:.3f} | {f:.3f} |")
         if p >= MIN_PRECISION and (best is None or f > best[1]):
             best = (t, f)

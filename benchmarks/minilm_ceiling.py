@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from benchmarks.causal_eval import read_cnc
+from benchmarks.causal_eval import PRF, prf, read_cnc
 from benchmarks.hedges_eval import load_weasel
 
 Rows = list[tuple[str, bool]]
@@ -37,15 +37,8 @@ def splits(task: str) -> tuple[Rows, Rows]:
     return load_weasel("train"), load_weasel("test")
 
 
-def prf(scores: np.ndarray, gold: list[bool], threshold: float) -> tuple[float, float, float]:
-    pred = scores >= threshold
-    y = np.array(gold, dtype=bool)
-    tp = int((pred & y).sum())
-    fp = int((pred & ~y).sum())
-    fn = int((~pred & y).sum())
-    p = tp / max(tp + fp, 1)
-    r = tp / max(tp + fn, 1)
-    return p, r, 2 * p * r / max(p + r, 1e-9)
+def scored(scores: np.ndarray, gold: list[bool], threshold: float) -> PRF:
+    return prf((scores >= threshold).tolist(), [int(y) for y in gold])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,11 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             opt.zero_grad()
         seconds = time.perf_counter() - start
         val_scores, val_gold = predict(val), [y for _, y in val]
-        grid = [(prf(val_scores, val_gold, t), t) for t in np.arange(-4, 4, 0.1)]
-        ok = [g for g in grid if g[0][0] >= min_precision] or grid
-        threshold = max(ok, key=lambda g: g[0][2])[1]
-        p, r, f = prf(predict(report), [y for _, y in report], threshold)
-        print(f"| {epoch} | {seconds:.0f} | {threshold:.1f} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        grid = [(scored(val_scores, val_gold, t), t) for t in np.arange(-4, 4, 0.1)]
+        ok = [g for g in grid if g[0].p >= min_precision] or grid
+        threshold = max(ok, key=lambda g: g[0].f1)[1]
+        s = scored(predict(report), [y for _, y in report], threshold)
+        print(f"| {epoch} | {seconds:.0f} | {threshold:.1f} | {s.p:.3f} | {s.r:.3f} | {s.f1:.3f} |")
     start = time.perf_counter()
     predict(report[:512])
     print(f"inference: {512 / (time.perf_counter() - start):.0f} sentences/s on the CPU")
