@@ -17,6 +17,7 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.document import Document
+from auditor.errors import BaselineError
 from auditor.findings import Finding
 
 FORMAT = 1
@@ -24,10 +25,6 @@ CONTEXT_WORDS = 3
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPACE = re.compile(r"\s+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
-
-
-class BaselineError(Exception):
-    """An unreadable baseline file; one line naming it."""
 
 
 def _norm(text: str) -> str:

@@ -11,13 +11,10 @@ from typing import Annotated
 import typer
 
 from auditor import __version__
-from auditor.baseline import BaselineError
-from auditor.config import ConfigError, write_starter
-from auditor.engines.languagetool import EngineUnavailable
+from auditor.config import write_starter
+from auditor.errors import AuditorError, EngineUnavailable, UsageError
 from auditor.findings import SEVERITY_RANK
-from auditor.loaders import InputError
-from auditor.packs import PackError
-from auditor.pipeline import CheckOptions, PrefixError, project_packs, run_check
+from auditor.pipeline import CheckOptions, project_packs, run_check
 from auditor.reporters import RenderOptions, reporters
 from auditor.run import collect, warn
 
@@ -52,10 +49,6 @@ class Severity(StrEnum):
     warning = "warning"
     info = "info"
     none = "none"
-
-
-class UsageError(Exception):
-    """A problem with how auditor was called: one line on stderr, exit 2."""
 
 
 def _version(value: bool) -> None:
@@ -259,7 +252,7 @@ def main() -> None:
     """Entry point: every expected failure is one line on stderr and exit 2."""
     try:
         app(standalone_mode=True)
-    except (UsageError, PackError, InputError, ConfigError, BaselineError, PrefixError) as e:
+    except AuditorError as e:
         warn(str(e))
         sys.exit(2)
     except KeyboardInterrupt:

@@ -14,14 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
 
 CONFIG_NAMES = ("auditor.toml", "pyproject.toml")
 KNOWN_KEYS = ("select", "ignore", "severity", "per-path-ignores", "packs", "rule-paths")
-
-
-class ConfigError(Exception):
-    """A malformed configuration file; the message names the file and the key."""
 
 
 @dataclass

@@ -13,15 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.document import Block, Comment, Document
+from auditor.errors import InputError
 from auditor.markup import html_view, markdown_view
 
 SUPPORTED = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
              ".json": "json", ".jsonl": "jsonl"}  # fmt: skip
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
-
-class InputError(Exception):
-    """A file that cannot be audited; the message is one line for stderr."""
 
 
 @dataclass

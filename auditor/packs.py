@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.checks import Check, load_kinds
+from auditor.errors import PackError
 from auditor.findings import SEVERITIES
 
 SCOPES = ("sentence", "block", "document")
@@ -29,10 +30,6 @@ COMMON_KEYS = frozenset(
      "in_quotes", "ignorecase", "url", "skip_headings", "opt_in"}
 )  # fmt: skip
 PACK_KEYS = frozenset({"id", "summary", "in_quotes", "url"})
-
-
-class PackError(Exception):
-    """A malformed rule pack; the message names the file, the rule and the problem."""
 
 
 @dataclass

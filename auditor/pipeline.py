@@ -13,18 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from auditor.baseline import Baseline, source_file, write_baseline
-from auditor.config import Config, ConfigError, ConfigFinder
+from auditor.config import Config, ConfigFinder
 from auditor.document import Document
 from auditor.engine import Auditor, Selection
+from auditor.errors import ConfigError, PackError, UsageError
 from auditor.examples import rule_failures
 from auditor.findings import Finding, matches_prefix
-from auditor.packs import Pack, PackError, Rule, load_packs
+from auditor.packs import Pack, Rule, load_packs
 from auditor.report import DocumentResult, Report
 from auditor.suppress import META_RULES, apply_suppressions
-
-
-class PrefixError(Exception):
-    """A rule prefix on the command line that names no rule."""
 
 
 @dataclass
@@ -59,7 +56,7 @@ def check_prefixes(packs: list[Pack], prefixes: list[str]) -> None:
     ids = [r.id for p in packs for r in p.rules]
     for p in prefixes:
         if not names_rule(ids, p):
-            raise PrefixError(f"'{p}' matches no rule (see 'auditor rules')")
+            raise UsageError(f"'{p}' matches no rule (see 'auditor rules')")
 
 
 class _Setup:

@@ -22,12 +22,13 @@ from auditor.batch.inputs import InputOptions, Item, _folder, _record, iter_file
 from auditor.batch.runner import Batch
 from auditor.batch.store import DOC_COLUMNS, FINDING_COLUMNS
 from auditor.batch.work import AuditSpec, Row, audit_item, error_row
+from auditor.errors import AuditorError
 
 CHUNK = 16
 _CACHE: dict[AuditSpec, Any] = {}
 
 
-class DaskUnavailable(Exception):
+class DaskUnavailable(AuditorError):
     """Dask is not installed or the scheduler cannot be reached (one line, exit 2)."""
 
 

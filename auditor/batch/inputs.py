@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.errors import AuditorError
+
 DOC_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 RECORD_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                   ".parquet": "parquet"}  # fmt: skip
@@ -53,7 +55,7 @@ class Item:
     problem: str | None = None
 
 
-class SourceError(Exception):
+class SourceError(AuditorError):
     """A named input that does not exist or cannot be used at all (exit code 2)."""
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from auditor.batch.inputs import Item
 from auditor.batch.runner import Batch
 from auditor.batch.work import AuditSpec, audit_item, error_row
+from auditor.errors import AuditorError
 
 CHUNK = 8
 CHUNKS_IN_FLIGHT = 2
@@ -41,7 +42,7 @@ def _ignore_sigint() -> Callable[[], None]:
     return lambda: signal.signal(signal.SIGINT, old)
 
 
-class WorkerFailure(Exception):
+class WorkerFailure(AuditorError):
     """Workers cannot start (the packs or an engine fail to load): one line, exit 2."""
 
 

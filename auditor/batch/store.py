@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditor.errors import StoreError
+
 DOC_COLUMNS = ("id", "path", "folder", "date", "title", "content_hash", "words", "score", "packs",
                "findings_count", "worst", "error", "warnings", "rules_version", "audited_at",
                "seconds")  # fmt: skip
@@ -56,10 +58,6 @@ CREATE TABLE IF NOT EXISTS findings (
 CREATE INDEX IF NOT EXISTS findings_document ON findings(document_id);
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
 """
-
-
-class StoreError(Exception):
-    """The store cannot be opened or written (one line for stderr)."""
 
 
 @dataclass(slots=True)

@@ -23,12 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from auditor.engines.harper import EngineLint
+from auditor.errors import EngineUnavailable
 
 DEFAULT_TIMEOUT = 10.0
-
-
-class EngineUnavailable(Exception):
-    """LanguageTool cannot be used; the message is one line for stderr."""
 
 
 def utf16_to_codepoints(text: str, offset: int, length: int) -> tuple[int, int]:
