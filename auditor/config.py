@@ -9,6 +9,8 @@ naming the key and the file, never a silently ignored setting.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -32,6 +34,13 @@ class Config:
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     packs: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_paths: list[Path] = field(default_factory=list)
+
+    def digest(self) -> str:
+        """What the configuration says, as a short hash (a change re-audits in batch)."""
+        key = json.dumps([self.select, self.ignore, self.severity, self.per_path_ignores,
+                          self.packs, [str(p) for p in self.rule_paths]],
+                         sort_keys=True, default=str)  # fmt: skip
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     @property
     def root(self) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from auditor.engine import Auditor
 from auditor.findings import Finding
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import Rule, strip_marks
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor import __version__
 from auditor.document import Document
@@ -69,3 +70,11 @@ class Report:
         if self.errors:
             out["errors"] = list(self.errors)
         return out
+
+
+@dataclass
+class RenderOptions:
+    """How a reporter renders a Report."""
+
+    color: bool = False
+    rules: dict[str, Any] = field(default_factory=dict)  # rule id -> packs.Rule (for SARIF)

@@ -11,7 +11,7 @@ from auditor.checks.patterns import compile_patterns
 from auditor.engine import Auditor, Selection
 from auditor.findings import Finding
 from auditor.functions import hedges as H
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import PackError, load_pack, load_packs, strip_marks
 
 ROOT = Path(__file__).resolve().parents[1]

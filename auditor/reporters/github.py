@@ -10,8 +10,7 @@ import contextlib
 from pathlib import Path
 
 from auditor.baseline import source_file
-from auditor.report import Report
-from auditor.reporters import RenderOptions
+from auditor.report import RenderOptions, Report
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from auditor.report import Report
-from auditor.reporters import RenderOptions
+from auditor.report import RenderOptions, Report
 
 # characters XML 1.0 cannot carry, even escaped
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -16,8 +16,7 @@ from urllib.parse import quote
 from auditor import __version__
 from auditor.baseline import fingerprint, source_file
 from auditor.findings import Finding
-from auditor.report import DocumentResult, Report
-from auditor.reporters import RenderOptions
+from auditor.report import DocumentResult, RenderOptions, Report
 from auditor.suppress import META_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

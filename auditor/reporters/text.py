@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.report import DocumentResult, Report
-from auditor.reporters import RenderOptions
+from auditor.report import DocumentResult, RenderOptions, Report
 from auditor.reporters.context import context
 from auditor.scoring import HALF_DENSITY, MIN_WORDS, WEIGHTS
 
