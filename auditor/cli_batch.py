@@ -40,25 +40,48 @@ from auditor.pipeline import AuditOptions, Pipeline
 EXPORT_FORMATS = (".csv", ".jsonl", ".parquet")
 
 
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Directories, files or globs: txt, md, html, json, jsonl, csv, parquet (and .gz)."
+    ),
+]
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite results store.")]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
+]
+EngineOption = Annotated[str, typer.Option("--engine", help="local or dask.")]
+SchedulerOption = Annotated[
+    str | None, typer.Option("--scheduler", help="Dask scheduler address (else a local one).")
+]
+ResultsParquetOption = Annotated[
+    Path | None,
+    typer.Option("--results-parquet", help="Dask: write results per partition to this dir."),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Time limit per document in seconds (0: none).")
+]
+RetryOption = Annotated[
+    bool, typer.Option("--retry-errors", help="Re-audit documents that failed before.")
+]
+FailOnOption = Annotated[
+    Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
+]
+ReportOption = Annotated[
+    Path | None, typer.Option("--report", help="Also write the HTML summary here.")
+]
+ProgressOption = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
+]
+
+
 def batch(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Directories, files or globs: txt, md, html, json, jsonl, csv, parquet (and .gz)."
-        ),
-    ],
-    db: Annotated[Path, typer.Option("--db", help="SQLite results store.")] = Path("auditor.db"),
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
-    ] = None,
-    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (else a local one).")
-    ] = None,
-    results_parquet: Annotated[
-        Path | None,
-        typer.Option("--results-parquet", help="Dask: write results per partition to this dir."),
-    ] = None,
+    paths: PathsArg,
+    db: DbOption = Path("auditor.db"),
+    workers: WorkersOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    results_parquet: ResultsParquetOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -68,22 +91,12 @@ def batch(
     title_column: TitleColumn = "title",
     date_column: DateColumn = "date",
     max_size: MaxSizeOption = 10.0,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Time limit per document in seconds (0: none).")
-    ] = 120.0,
-    retry_errors: Annotated[
-        bool, typer.Option("--retry-errors", help="Re-audit documents that failed before.")
-    ] = False,
+    timeout: TimeoutOption = 120.0,
+    retry_errors: RetryOption = False,
     fail_under: FailUnderOption = None,
-    fail_on: Annotated[
-        Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
-    ] = Severity.none,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Also write the HTML summary here.")
-    ] = None,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
-    ] = True,
+    fail_on: FailOnOption = Severity.none,
+    report: ReportOption = None,
+    progress: ProgressOption = True,
 ) -> None:
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
     n = _check_usage(engine, scheduler, results_parquet, workers, report)

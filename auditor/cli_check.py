@@ -62,47 +62,55 @@ def _write(text: str, output: Path | None) -> None:
         raise UsageError(f"cannot write {output}: {e.strerror or e}") from None
 
 
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or directories to audit; '-' reads stdin.")
+]
+FailOnOption = Annotated[
+    Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+]
+ColorOption = Annotated[
+    bool | None,
+    typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
+]
+BaselineWriteOption = Annotated[
+    Path | None,
+    typer.Option("--baseline-write", help="Write the current findings to this baseline file."),
+]
+MaxWarningsOption = Annotated[
+    int | None,
+    typer.Option("--max-warnings", min=0, help="Exit 1 if there are more warnings than this."),
+]
+LanguageToolOption = Annotated[
+    str | None,
+    typer.Option("--languagetool", help="Grammar engine: a LanguageTool server URL, or 'local'."),
+]
+FallbackOption = Annotated[
+    str,
+    typer.Option(
+        "--languagetool-fallback", help="When LanguageTool fails: 'harper' or 'fail' (exit 2)."
+    ),
+]
+
+
 def check(
-    paths: Annotated[
-        list[str], typer.Argument(help="Files or directories to audit; '-' reads stdin.")
-    ],
+    paths: PathsArg,
     fmt: FormatOption = "text",
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_under: FailUnderOption = None,
-    fail_on: Annotated[
-        Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
-    ] = Severity.error,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
-    ] = None,
+    fail_on: FailOnOption = Severity.error,
+    output: OutputOption = None,
     max_size: MaxSizeOption = 10.0,
-    color: Annotated[
-        bool | None,
-        typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
-    ] = None,
+    color: ColorOption = None,
     config: ConfigOption = None,
     baseline: BaselineOption = None,
-    baseline_write: Annotated[
-        Path | None,
-        typer.Option("--baseline-write", help="Write the current findings to this baseline file."),
-    ] = None,
-    max_warnings: Annotated[
-        int | None,
-        typer.Option("--max-warnings", min=0, help="Exit 1 if there are more warnings than this."),
-    ] = None,
-    languagetool: Annotated[
-        str | None,
-        typer.Option(
-            "--languagetool", help="Grammar engine: a LanguageTool server URL, or 'local'."
-        ),
-    ] = None,
-    languagetool_fallback: Annotated[
-        str,
-        typer.Option(
-            "--languagetool-fallback", help="When LanguageTool fails: 'harper' or 'fail' (exit 2)."
-        ),
-    ] = "harper",
+    baseline_write: BaselineWriteOption = None,
+    max_warnings: MaxWarningsOption = None,
+    languagetool: LanguageToolOption = None,
+    languagetool_fallback: FallbackOption = "harper",
     stdin_filename: StdinFilename = None,
     id_column: IdColumn = "id",
     text_column: TextColumn = "text",
