@@ -99,8 +99,8 @@ class Baseline:
             raise BaselineError(f"{path}: not an auditor baseline (no 'findings' list)")
         try:
             self.known: dict[str, Counter[str]] = {}
-            for e in data["findings"]:
-                self.known.setdefault(str(e["path"]), Counter())[str(e["fingerprint"])] += 1
+            for entry in data["findings"]:
+                self.known.setdefault(str(entry["path"]), Counter())[str(entry["fingerprint"])] += 1
         except (TypeError, KeyError):
             raise BaselineError(f"{path}: malformed baseline entry") from None
 

@@ -223,7 +223,7 @@ class DaskEngine:
         done = self._done(batch)
         [done_ref] = client.scatter([done], broadcast=True)
         out = str(self.results_parquet) if self.results_parquet else None
-        tasks = []
+        tasks: list[Any] = []
         versions: list[str] = []
         for f, root in files:
             names = set(pq.ParquetFile(f).schema_arrow.names)
@@ -236,7 +236,7 @@ class DaskEngine:
             ddf = dd.read_parquet(str(f), columns=cols, split_row_groups=split)
             for p in ddf.to_delayed():
                 versions.append(self.version_for(str(f)))
-                tasks.append(dask.delayed(audit_frame)(
+                tasks.append(dask.delayed(audit_frame)(  # type: ignore[attr-defined]
                     p, self.spec, opts, str(f), folder_of(f, root), done_ref, out, len(tasks)
                 ))  # fmt: skip
         if out is not None:  # resume: a partition already written for this version is done

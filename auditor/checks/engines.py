@@ -125,7 +125,8 @@ def languagetool_hits(
 ) -> list[Hit] | None:
     """LanguageTool's hits on a document, or None when it is not in use or failed (then the
     session has said why, or raised EngineUnavailable when the fallback is "fail")."""
-    from auditor.engines.languagetool import EngineUnavailable, session
+    from auditor.engines.languagetool import session
+    from auditor.errors import EngineUnavailable
 
     sess = session(check.settings)
     if sess is None or sess.failed:

@@ -22,7 +22,9 @@ from auditor.inputs.items import InputOptions, Item, problem_item, record_hash
 def open_binary(path: Path, gz: bool, data: bytes | None = None) -> IO[bytes]:
     """The file's bytes (decompressed), or `data` already read (standard input)."""
     raw: IO[bytes] = io.BytesIO(data) if data is not None else open(path, "rb")  # noqa: SIM115
-    return gzip.GzipFile(fileobj=raw) if gz else raw
+    if gz:
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]  # a binary IO
+    return raw
 
 
 def _open_text(path: Path, gz: bool, data: bytes | None) -> io.TextIOWrapper:
