@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -22,14 +24,15 @@ from auditor.cli_options import (
     StdinFilename,
     TextColumn,
     TitleColumn,
+    engines_off_stdout,
     gate,
     input_options,
     use_color,
     warn,
 )
 from auditor.errors import UsageError
-from auditor.pipeline import AuditOptions
-from auditor.report import RenderOptions
+from auditor.pipeline import AuditOptions, Pipeline
+from auditor.report import RenderOptions, Report
 from auditor.reporters import reporters
 
 FormatOption = Annotated[
@@ -63,7 +66,7 @@ def _write(text: str, output: Path | None) -> None:
 
 
 PathsArg = Annotated[
-    list[str], typer.Argument(help="Files or directories to audit; '-' reads stdin.")
+    list[str] | None, typer.Argument(help="Files or directories to audit; '-' reads stdin.")
 ]
 FailOnOption = Annotated[
     Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
@@ -95,8 +98,30 @@ FallbackOption = Annotated[
 ]
 
 
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Findings only: no summary lines.")
+]
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Print a count per rule instead of the report.")
+]
+ShowSettingsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--show-settings",
+        metavar="FILE",
+        help="Print the settings FILE is audited under; no audit.",
+    ),
+]
+MinSeverityOption = Annotated[
+    Severity | None,
+    typer.Option(
+        "--min-severity", help="Hide findings below this severity (the exit code is unchanged)."
+    ),
+]
+
+
 def check(
-    paths: PathsArg,
+    paths: PathsArg = None,
     fmt: FormatOption = "text",
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -116,6 +141,10 @@ def check(
     text_column: TextColumn = "text",
     title_column: TitleColumn = "title",
     date_column: DateColumn = "date",
+    quiet: QuietOption = False,
+    statistics: StatisticsOption = False,
+    show_settings: ShowSettingsOption = None,
+    min_severity: MinSeverityOption = None,
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
@@ -124,25 +153,64 @@ def check(
     options = AuditOptions.make(
         select, ignore, config, baseline, _grammar_settings(languagetool, languagetool_fallback)
     )
+    if show_settings is not None:
+        _write(settings_text(options, show_settings), output)
+        return
+    if not paths:
+        raise UsageError("name the files or folders to audit ('-' reads standard input)")
     inputs = input_options(max_size, id_column, text_column, title_column, date_column,
                            stdin_filename)  # fmt: skip
-    done = api.run(paths, options, inputs, baseline_write=baseline_write, on_problem=warn)
+    with engines_off_stdout():
+        done = api.run(paths, options, inputs, baseline_write=baseline_write, on_problem=warn)
     report = done.report
-    if done.baseline_written is not None:
+    if done.baseline_written is not None and not quiet:
         warn(f"wrote {done.baseline_written} finding(s) to the baseline {baseline_write}")
-    if done.baselined:
+    if done.baselined and not quiet:
         warn(f"{done.baselined} finding(s) already in the baseline were not reported")
-    render = RenderOptions(color=use_color(color, output is not None), rules=done.rules)
-    _write(formats[fmt](report, render), output)
+    render = RenderOptions(color=use_color(color, output is not None), rules=done.rules,
+                           quiet=quiet, fail_on=fail_on.value, fail_under=fail_under,
+                           max_warnings=max_warnings)  # fmt: skip
+    shown = report.at_least(min_severity.value) if min_severity else report
+    _write(statistics_text(shown) if statistics else formats[fmt](shown, render), output)
+    raise typer.Exit(_exit_code(done, fail_on, fail_under, max_warnings, baseline_write, baseline))
+
+
+def _exit_code(
+    done: api.Run,
+    fail_on: Severity,
+    fail_under: float | None,
+    max_warnings: int | None,
+    baseline_write: Path | None,
+    baseline: Path | None,
+) -> int:
+    """2 for nothing audited or a missing path, else the gate (0 passes, 1 fails)."""
+    report = done.report
     if not report.results:
         if not done.problems:
             warn("nothing was audited")
-        raise typer.Exit(2)
+        return 2
     code = gate(report, fail_on.value, fail_under)
     if max_warnings is not None and report.counts()["warning"] > max_warnings:
         code = 1
     if baseline_write is not None and baseline is None:
         code = 0  # adopting a baseline: the findings just written are accepted
-    if done.missing:
-        code = 2
-    raise typer.Exit(code)
+    return 2 if done.missing else code
+
+
+def statistics_text(report: Report) -> str:
+    """A count per rule, most frequent first (as `ruff check --statistics`)."""
+    counts: Counter[tuple[str, str]] = Counter(
+        (f.rule, f.severity) for r in report.results for f in r.findings
+    )
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return "".join(f"{n:>6}  {sev:<8} {rule}\n" for (rule, sev), n in rows)
+
+
+def settings_text(options: AuditOptions, file: Path) -> str:
+    """The resolved configuration a file is audited under, as TOML a user can read."""
+    pipeline = Pipeline(options)
+    try:
+        settings = pipeline.describe(str(file))
+    finally:
+        pipeline.close()
+    return "".join(f"{k} = {json.dumps(v, default=str)}\n" for k, v in settings.items())

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -97,3 +99,33 @@ def gate(report: Report, fail_on: str, fail_under: float | None) -> int:
     if fail_under is not None and any(r.score < fail_under for r in report.results):
         return 1
     return 0
+
+
+@contextmanager
+def engines_off_stdout() -> Iterator[None]:
+    """Keep what native engines print (Harper's debug lines) off the report's stdout.
+
+    File descriptor 1 points at /dev/null while the audit runs; Python's own sys.stdout
+    keeps the real stdout through a duplicate descriptor, so the report still goes there.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = -1
+    if fd != 1:  # not the process's stdout (a test runner's capture): nothing to guard
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    old = sys.stdout
+    sys.stdout = open(saved, "w", encoding=old.encoding, errors=old.errors, closefd=False)  # noqa: SIM115
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout = old
+        os.dup2(saved, 1)
+        os.close(saved)

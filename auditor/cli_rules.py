@@ -54,6 +54,28 @@ def find_rule(packs: list[Pack], rule_id: str) -> Rule | None:
     return None
 
 
+def _explain_sub_rule(r: Rule, rule_id: str) -> None:
+    """A sub-rule a rule reports: an engine's rule (grammar.harper.SpellCheck) is explained
+    by the engine's own description; a python rule's by its `subrules` table."""
+    sub = rule_id[len(r.id) + 1 :]
+    text: str | None = None
+    if r.kind == "harper" and "." not in sub:
+        from auditor.engines.harper import describe
+
+        text = describe(sub)
+    else:
+        text = dict(getattr(r, "subrules", None) or {}).get(sub)
+    if text is None:
+        raise UsageError(f"no rule '{rule_id}' (see 'auditor rules')")
+    print(f"{rule_id}  (reported by {r.id})")
+    print()
+    print("What it checks:")
+    print(f"  {' '.join(text.split())}")
+    print()
+    print(f"It is reported through {r.id}:")
+    print()
+
+
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule id, e.g. hedges.allegedly.")],
     config: ConfigOption = None,
@@ -63,8 +85,7 @@ def explain(
     if r is None or "." not in rule:
         raise UsageError(f"no rule '{rule}' (see 'auditor rules')")
     if r.id != rule:
-        print(f"{rule} is reported by {r.id}:")
-        print()
+        _explain_sub_rule(r, rule)
     print(f"{r.id}  ({r.severity}, kind {r.kind}, scope {r.scope}, pack {r.pack})")
     for title, body in (("What it does:", r.message), ("Why:", r.why)):
         print()

@@ -197,6 +197,23 @@ class Pipeline:
         option (a configuration further down is checked when a document first needs it)."""
         self.setup_for("-")
 
+    def describe(self, path: str) -> dict[str, Any]:
+        """The settings a document at `path` is audited under (`check --show-settings`)."""
+        setup = self.setup_for(path)
+        cfg = setup.cfg
+        return {
+            "file": path,
+            "config": str(cfg.path) if cfg.path else None,
+            "select": setup.selection.select,
+            "ignore": setup.selection.ignore,
+            "per-path-ignores": cfg.ignored_for(Path(path)),
+            "severity": setup.selection.severity,
+            "rule-paths": [str(p) for p in cfg.rule_paths],
+            "baseline": str(self.options.baseline) if self.options.baseline else None,
+            "packs": setup.settings,
+            "rules": [r.id for r in setup.auditor.rules if r.id not in cfg.ignored_for(Path(path))],
+        }
+
     def warm(self) -> None:
         """Build the Auditor for the working folder's configuration now (engines start)."""
         _ = self.setup_for("-").auditor

@@ -13,6 +13,7 @@ Reporter = Callable[[Report, RenderOptions], str]
 
 def reporters() -> dict[str, Reporter]:
     from auditor.reporters import (
+        concise,
         github,
         html,
         jsonfmt,
@@ -24,6 +25,7 @@ def reporters() -> dict[str, Reporter]:
 
     return {
         "text": text.render,
+        "concise": concise.render,
         "json": jsonfmt.render,
         "markdown": markdown.render,
         "sarif": sarif.render,
