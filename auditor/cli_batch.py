@@ -30,6 +30,7 @@ from auditor.cli_options import (
     TextColumn,
     TitleColumn,
     input_options,
+    usage_timeout,
     warn,
 )
 from auditor.errors import UsageError
@@ -59,7 +60,8 @@ ResultsParquetOption = Annotated[
     typer.Option("--results-parquet", help="Dask: write results per partition to this dir."),
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Time limit per document in seconds (0: none).")
+    float | None,
+    typer.Option("--timeout", help="Time limit per document in seconds (0: none; default 120)."),
 ]
 RetryOption = Annotated[
     bool, typer.Option("--retry-errors", help="Re-audit documents that failed before.")
@@ -91,7 +93,7 @@ def batch(
     title_column: TitleColumn = "title",
     date_column: DateColumn = "date",
     max_size: MaxSizeOption = 10.0,
-    timeout: TimeoutOption = 120.0,
+    timeout: TimeoutOption = None,
     retry_errors: RetryOption = False,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = Severity.none,
@@ -101,10 +103,11 @@ def batch(
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
     n = _check_usage(engine, scheduler, results_parquet, workers, report)
     opts = input_options(max_size, id_column, text_column, title_column, date_column)
-    pipeline = Pipeline(AuditOptions.make(select, ignore, config, baseline))
+    options = AuditOptions.make(select, ignore, config, baseline, None, usage_timeout(timeout))
+    pipeline = Pipeline(options)
     pipeline.validate()
     sources = Sources(paths, opts)
-    spec = AuditSpec(pipeline.options, timeout=timeout)
+    spec = AuditSpec(options, timeout=pipeline.timeout_for(pipeline.config_for("-")))
     store = Store(db)
     bar = Progress(count_items(paths, opts) if progress else None, enabled=progress)
     run = Batch(store, pipeline.version_for, retry_errors, bar)

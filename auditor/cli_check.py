@@ -27,6 +27,7 @@ from auditor.cli_options import (
     engines_off_stdout,
     gate,
     input_options,
+    usage_timeout,
     use_color,
     warn,
 )
@@ -120,6 +121,12 @@ MinSeverityOption = Annotated[
 ]
 
 
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option("--timeout", help="Time limit per document in seconds (0: none; default 120)."),
+]
+
+
 def check(
     paths: PathsArg = None,
     fmt: FormatOption = "text",
@@ -145,14 +152,14 @@ def check(
     statistics: StatisticsOption = False,
     show_settings: ShowSettingsOption = None,
     min_severity: MinSeverityOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
     if fmt not in formats:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(formats)})")
-    options = AuditOptions.make(
-        select, ignore, config, baseline, _grammar_settings(languagetool, languagetool_fallback)
-    )
+    settings = _grammar_settings(languagetool, languagetool_fallback)
+    options = AuditOptions.make(select, ignore, config, baseline, settings, usage_timeout(timeout))
     if show_settings is not None:
         _write(settings_text(options, show_settings), output)
         return

@@ -16,6 +16,7 @@ import typer
 from auditor.errors import UsageError
 from auditor.findings import SEVERITY_RANK
 from auditor.inputs import InputOptions
+from auditor.limits import check_timeout
 from auditor.report import Report
 
 
@@ -77,6 +78,16 @@ def input_options(
     max_bytes = min(int(max_size * 1024 * 1024), sys.maxsize)
     return InputOptions(id_column, text_column, title_column, date_column, max_bytes,
                         stdin_filename)  # fmt: skip
+
+
+def usage_timeout(seconds: float | None) -> float | None:
+    """--timeout: a finite number of seconds, 0 for none; anything else is a usage error."""
+    if seconds is None:
+        return None
+    try:
+        return check_timeout(seconds, "--timeout")
+    except ValueError as e:
+        raise UsageError(str(e)) from None
 
 
 def warn(line: str) -> None:

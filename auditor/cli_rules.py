@@ -13,6 +13,7 @@ from auditor.config import write_starter
 from auditor.errors import UsageError
 from auditor.packs import Pack, Rule
 from auditor.pipeline import project_packs
+from auditor.suppress import META_RULES
 
 
 def init(
@@ -81,6 +82,13 @@ def explain(
     config: ConfigOption = None,
 ) -> None:
     """Say what a rule does, why, and show its examples."""
+    if rule in META_RULES:
+        severity, what = META_RULES[rule]
+        print(f"{rule}  ({severity}, reported by auditor itself)")
+        print()
+        print("What it reports:")
+        print(f"  {what}")
+        return
     r = find_rule(project_packs(config), rule)
     if r is None or "." not in rule:
         raise UsageError(f"no rule '{rule}' (see 'auditor rules')")

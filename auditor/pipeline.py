@@ -24,6 +24,7 @@ from auditor.engine import Auditor, Selection
 from auditor.errors import ConfigError, PackError, UsageError
 from auditor.examples import rule_failures
 from auditor.findings import Finding, matches_prefix
+from auditor.limits import DEFAULT_TIMEOUT, TIME_LIMIT_RULE, TimeLimit, time_limit
 from auditor.packs import Pack, Rule, load_packs, packs_digest
 from auditor.report import DocumentResult
 from auditor.suppress import META_RULES, apply_suppressions
@@ -39,6 +40,7 @@ class AuditOptions:
     config: Path | None = None  # one configuration for every file (else the nearest one)
     baseline: Path | None = None
     settings: str = "{}"  # per-pack options as JSON ({pack: {option: value}})
+    timeout: float | None = None  # seconds per document (0: none); None: the configuration's
 
     @classmethod
     def make(
@@ -48,9 +50,10 @@ class AuditOptions:
         config: Path | None = None,
         baseline: Path | None = None,
         settings: dict[str, dict[str, Any]] | None = None,
+        timeout: float | None = None,
     ) -> AuditOptions:
         return cls(tuple(select or ()), tuple(ignore or ()), config, baseline,
-                   json.dumps(settings or {}, sort_keys=True))  # fmt: skip
+                   json.dumps(settings or {}, sort_keys=True), timeout)  # fmt: skip
 
 
 @dataclass
@@ -141,6 +144,16 @@ class _Setup:
             self._auditor.close()
 
 
+def time_limit_finding(doc: Document, seconds: float) -> Finding:
+    """The one finding of a document whose audit passed the time limit: it was not checked."""
+    return Finding(
+        rule=TIME_LIMIT_RULE, pack="meta", severity="error", start=0, end=0, line=1, column=1,
+        message=f"Not checked: the audit passed its {seconds:g} s time limit (raise it with "
+        "--timeout or 'timeout' in auditor.toml, or split the document).",
+        text="", suggestions=[], extra={},
+    )  # fmt: skip
+
+
 def check_house_examples(packs: list[Pack], dirs: tuple[Path, ...]) -> None:
     """Run the examples of packs from `rule-paths`, as the test suite runs the built-in
     ones: a house rule whose bad example is not flagged, or whose good example is, fails
@@ -229,9 +242,20 @@ class Pipeline:
                          sort_keys=True)  # fmt: skip
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
+    def timeout_for(self, cfg: Config) -> float:
+        """Seconds a document may take: the caller's, else the configuration's, else 120."""
+        if self.options.timeout is not None:
+            return self.options.timeout
+        return cfg.timeout if cfg.timeout is not None else DEFAULT_TIMEOUT
+
     def audit(self, doc: Document) -> Outcome:
         setup = self.setup_for(source_file(doc))
-        found, suppressed = setup.findings(doc)
+        limit = self.timeout_for(setup.cfg)
+        try:
+            with time_limit(limit):
+                found, suppressed = setup.findings(doc)
+        except TimeLimit:
+            found, suppressed = [time_limit_finding(doc, limit)], 0
         kept, baselined = found, 0
         if self.baseline is not None:
             kept, baselined = self.baseline.filter(doc, found)

@@ -34,7 +34,9 @@ def _module_level_imports(tree: ast.Module, name: str, is_pkg: bool) -> set[str]
             elif isinstance(sub, ast.ImportFrom):
                 base = sub.module or ""
                 if sub.level:
-                    parts = name.split(".")[: len(name.split(".")) - sub.level + (1 if is_pkg else 0)]
+                    parts = name.split(".")[
+                        : len(name.split(".")) - sub.level + (1 if is_pkg else 0)
+                    ]
                     base = ".".join([*parts, base] if base else parts)
                 found.add(base)
                 found.update(f"{base}.{a.name}" for a in sub.names)

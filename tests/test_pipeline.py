@@ -151,3 +151,35 @@ def test_python_api(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(BODY)
     report = audit_paths([tmp_path / "a.txt"], select=["hedges"])
     assert {f.rule for f in report.results[0].findings} >= {"hedges.allegedly"}
+
+
+SLOW_PACK = (
+    '[pack]\nid = "slow"\nsummary = "A rule with catastrophic backtracking."\n\n'
+    '[[rule]]\nid = "slow.backtrack"\nkind = "existence"\nscope = "document"\n'
+    'severity = "info"\nmessage = "m"\nwhy = "w"\npatterns = [\'(?:a+)+c\']\n'
+    'examples.bad = ["[[aac]]"]\nexamples.good = ["xyz"]\n'
+)
+
+
+def test_time_limit_is_a_recorded_error_in_check_and_batch(tmp_path: Path) -> None:
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "slow.toml").write_text(SLOW_PACK)
+    (tmp_path / "auditor.toml").write_text(
+        'rule-paths = ["packs"]\ntimeout = 1\nselect = ["slow", "hedges"]\n'
+    )
+    (tmp_path / "evil.txt").write_text("a" * 40 + "b\n")
+    (tmp_path / "fine.txt").write_text("Officials allegedly lied.\n")
+    r = run_cli(tmp_path, "check", ".", "-f", "json")
+    docs = {Path(d["path"]).name: d for d in json.loads(r.stdout)["documents"]}
+    [f] = docs["evil.txt"]["findings"]
+    assert (f["rule"], f["severity"]) == ("meta.time-limit", "error")
+    assert [f["rule"] for f in docs["fine.txt"]["findings"]] == ["hedges.allegedly"]
+    assert r.returncode == 1
+    b = run_cli(tmp_path, "batch", ".", "--db", "t.db", "-w", "1", "--no-progress")
+    assert "time limit" in b.stderr
+    db = sqlite3.connect(tmp_path / "t.db")
+    [(error,)] = db.execute("SELECT error FROM documents WHERE id LIKE '%evil.txt'").fetchall()
+    assert "time limit" in error
+    assert db.execute(
+        "SELECT rule FROM findings WHERE document_id LIKE '%evil.txt'"
+    ).fetchall() == [("meta.time-limit",)]

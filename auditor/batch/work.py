@@ -8,11 +8,7 @@ batch goes on.
 from __future__ import annotations
 
 import json
-import signal
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +16,7 @@ from typing import Any
 from auditor.errors import AuditorError
 from auditor.findings import SEVERITY_RANK
 from auditor.inputs import Item, document_for
+from auditor.limits import TIME_LIMIT_RULE, TimeLimit, time_limit
 from auditor.pipeline import AuditOptions, Pipeline
 
 Row = dict[str, Any]
@@ -35,29 +32,6 @@ class AuditSpec:
     def build(self) -> Pipeline:
         """The Pipeline (built once per worker: packs compile, engines start)."""
         return Pipeline(self.options)
-
-
-class TimeLimit(Exception):
-    """A document took longer than the per-document time limit."""
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt Python code after `seconds` (only in a main thread; else no limit here)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def _raise(signum: int, frame: object) -> None:
-        raise TimeLimit
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def now() -> str:
@@ -102,10 +76,10 @@ def audit_item(pipeline: Pipeline, item: Item, timeout: float = 0.0) -> Row:
         return error_row(item, version, item.problem)
     t0 = time.perf_counter()
     try:
-        with time_limit(timeout):
-            doc = document_for(item)
-            result = pipeline.audit(doc).result
-            findings = result.findings
+        with time_limit(timeout):  # the Document's construction too (the Pipeline's limit
+            doc = document_for(item)  # covers the rules): a pathological file gives up here
+        result = pipeline.audit(doc).result
+        findings = result.findings
     except AuditorError as e:
         return error_row(item, version, e.line)
     except TimeLimit:
@@ -113,6 +87,8 @@ def audit_item(pipeline: Pipeline, item: Item, timeout: float = 0.0) -> Row:
     except Exception as e:  # a parse or check failure on this document only
         return error_row(item, version, f"{item.id}: {type(e).__name__}: {e}"[:500])
     row = base_row(item, version)
+    row["error"] = next((f"{item.id}: {f.message}" for f in findings if f.rule == TIME_LIMIT_RULE),
+                        None)  # fmt: skip
     worst = None
     out = []
     for f in findings:
