@@ -183,3 +183,38 @@ def test_time_limit_is_a_recorded_error_in_check_and_batch(tmp_path: Path) -> No
     assert db.execute(
         "SELECT rule FROM findings WHERE document_id LIKE '%evil.txt'"
     ).fetchall() == [("meta.time-limit",)]
+
+
+def test_duplicate_record_ids_stay_distinct(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": 1, "text": t}) for t in ("They allegedly met.", "Prices rose.")]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n")
+    r = run_cli(tmp_path, "check", "a.jsonl", "-f", "json", "--select", "hedges")
+    assert [d["path"] for d in json.loads(r.stdout)["documents"]] == ["a.jsonl#1", "a.jsonl#1~2"]
+    b = run_cli(tmp_path, "batch", "a.jsonl", "--db", "d.db", "-w", "1", "--no-progress",
+                "--select", "hedges")  # fmt: skip
+    assert b.stderr.startswith("auditor: 2 audited")
+    ids = sqlite3.connect(tmp_path / "d.db").execute("SELECT id FROM documents ORDER BY id")
+    assert [i for (i,) in ids] == ["a.jsonl#1", "a.jsonl#1~2"]
+
+
+def test_jsonl_is_split_on_newline_only(tmp_path: Path) -> None:
+    text = "First line\u2028still the same record\u0085and\rthis. They allegedly met."
+    (tmp_path / "a.jsonl").write_bytes((json.dumps({"id": 1, "text": text}, ensure_ascii=False)
+                                        + "\n").encode())  # fmt: skip
+    r = run_cli(tmp_path, "check", "a.jsonl", "-f", "json", "--select", "hedges")
+    [doc] = json.loads(r.stdout)["documents"]
+    assert doc["path"] == "a.jsonl#1" and r.stderr == ""
+
+
+def test_a_foreign_database_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "other.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE customers (name TEXT)")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    (tmp_path / "a.txt").write_text(BODY)
+    r = run_cli(tmp_path, "batch", "a.txt", "--db", str(db), "--no-progress")
+    assert r.returncode == 2 and "not an auditor results store" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert db.read_bytes() == before

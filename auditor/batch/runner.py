@@ -18,7 +18,7 @@ from auditor.batch.work import Row, error_row
 from auditor.findings import SEVERITY_RANK
 from auditor.inputs import Item
 
-FLUSH_ROWS = 64
+FLUSH_ROWS = 512
 FLUSH_SECONDS = 0.5
 
 

@@ -159,13 +159,25 @@ def read_path(
     if ext in RECORD_FORMATS:
         reader = READERS[RECORD_FORMATS[ext]]
         try:
-            yield from reader(path, gz, folder, opts, data)
+            yield from distinct_ids(reader(path, gz, folder, opts, data))
         except (OSError, ValueError, EOFError, ImportError, gzip.BadGzipFile) as e:
             yield problem_item(str(path), str(path), folder, f"cannot read: {why(e)}")
         except Exception as e:  # zlib.error and kin: a corrupt file must not end the run
             yield problem_item(str(path), str(path), folder, f"cannot read: {why(e)}")
         return
     yield file_item(path, DOC_FORMATS.get(ext, "txt"), gz, folder, opts, data)
+
+
+def distinct_ids(items: Iterator[Item]) -> Iterator[Item]:
+    """Records of one file that share an id stay distinct: the second `FILE#7` is
+    `FILE#7~2`, so no record overwrites another in a store and every report counts all."""
+    seen: dict[str, int] = {}
+    for item in items:
+        n = seen.get(item.id, 0) + 1
+        seen[item.id] = n
+        if n > 1:
+            item.id = f"{item.id}~{n}"
+        yield item
 
 
 def file_item(
