@@ -131,6 +131,19 @@ def part_path(out: Path, part: int, version: str, name: str = "documents") -> Pa
     return out / f"{name}-{part:05d}-{version}.parquet"
 
 
+CHUNKS_PER_THREAD = 3  # enough queued per worker thread that none waits for the next chunk
+
+
+def in_flight_target(client: Any, fallback: int) -> int:
+    """Chunks to keep in flight: three per thread the cluster has now (it may grow or
+    shrink during a run), not per core of the machine that submits them."""
+    try:
+        threads = sum(client.nthreads().values())
+    except Exception:  # the scheduler is busy or going away: keep the last known size
+        threads = 0
+    return CHUNKS_PER_THREAD * (threads or fallback)
+
+
 class DaskEngine:
     def __init__(
         self,
@@ -198,18 +211,24 @@ class DaskEngine:
             return chunk
 
         ac = as_completed()
-        for _ in range(self.n * 3):
-            chunk = next_chunk()
-            if not chunk:
-                break
-            ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+        inflight = 0
+
+        def top_up() -> None:
+            nonlocal inflight
+            while inflight < in_flight_target(client, self.n):
+                chunk = next_chunk()
+                if not chunk:
+                    return
+                ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+                inflight += 1
+
+        top_up()
         for fut in ac:
+            inflight -= 1
             for row in fut.result():
                 batch.sink(row)
             fut.release()
-            chunk = next_chunk()
-            if chunk:
-                ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+            top_up()
 
     def _run_frames(
         self, client: Any, files: list[tuple[Path, Path]], opts: InputOptions, batch: Batch
