@@ -9,14 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.batch.local import LocalEngine
-from auditor.batch.runner import Batch, Progress
-from auditor.batch.store import Store
-from auditor.batch.work import AuditSpec
 from auditor.cli_options import (
     BaselineOption,
     ConfigOption,
@@ -35,8 +31,10 @@ from auditor.cli_options import (
 )
 from auditor.errors import UsageError
 from auditor.findings import SEVERITY_RANK
-from auditor.inputs import Sources, count_items
-from auditor.pipeline import AuditOptions, Pipeline
+
+if TYPE_CHECKING:
+    from auditor.batch.runner import Batch
+    from auditor.inputs import Sources
 
 EXPORT_FORMATS = (".csv", ".jsonl", ".parquet")
 
@@ -101,6 +99,14 @@ def batch(
     progress: ProgressOption = True,
 ) -> None:
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
+    # imported here, not at the top: `auditor check` should not pay for the batch machinery
+    from auditor.batch.local import LocalEngine
+    from auditor.batch.runner import Batch, Progress
+    from auditor.batch.store import Store
+    from auditor.batch.work import AuditSpec
+    from auditor.inputs import Sources, count_items
+    from auditor.pipeline import AuditOptions, Pipeline
+
     n = _check_usage(engine, scheduler, results_parquet, workers, report)
     opts = input_options(max_size, id_column, text_column, title_column, date_column)
     options = AuditOptions.make(select, ignore, config, baseline, None, usage_timeout(timeout))
