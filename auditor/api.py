@@ -10,6 +10,7 @@ document in its workers; the editor server calls `audit` on each edit.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class Run:
     baselined: int = 0
     baseline_written: int | None = None
     problems: list[str] = field(default_factory=list)  # inputs not audited, one line each
+    seconds: Counter[str] = field(default_factory=Counter)  # time per rule (--profile)
 
 
 def audit_documents(
@@ -60,6 +62,7 @@ def audit_documents(
             if baseline_write is not None:
                 to_write.append((doc, done.unbaselined))
     finally:
+        out.seconds = pipeline.seconds()
         pipeline.close()
     if baseline_write is not None:
         out.baseline_written = write_baseline(baseline_write, to_write)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,6 +34,7 @@ from auditor.cli_options import (
 )
 from auditor.errors import UsageError
 from auditor.pipeline import AuditOptions, Pipeline
+from auditor.profile import profile_table
 from auditor.report import RenderOptions, Report
 from auditor.reporters import reporters
 
@@ -121,6 +123,12 @@ MinSeverityOption = Annotated[
 ]
 
 
+ProfileOption = Annotated[
+    bool,
+    typer.Option(
+        "--profile", help="Print the time per pack and rule on stderr (AUDITOR_PROFILE=1)."
+    ),
+]
 TimeoutOption = Annotated[
     float | None,
     typer.Option("--timeout", help="Time limit per document in seconds (0: none; default 120)."),
@@ -153,6 +161,7 @@ def check(
     show_settings: ShowSettingsOption = None,
     min_severity: MinSeverityOption = None,
     timeout: TimeoutOption = None,
+    profile: ProfileOption = False,
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
@@ -170,6 +179,9 @@ def check(
     with engines_off_stdout():
         done = api.run(paths, options, inputs, baseline_write=baseline_write, on_problem=warn)
     report = done.report
+    if profile or os.environ.get("AUDITOR_PROFILE", "") not in ("", "0"):
+        words = sum(r.doc.words for r in report.results)
+        sys.stderr.write(profile_table(done.seconds, words))
     if done.baseline_written is not None and not quiet:
         warn(f"wrote {done.baseline_written} finding(s) to the baseline {baseline_write}")
     if done.baselined and not quiet:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -261,6 +262,14 @@ class Pipeline:
             kept, baselined = self.baseline.filter(doc, found)
         result = DocumentResult.build(doc, kept, setup.auditor.pack_ids)
         return Outcome(result, found, suppressed, baselined)
+
+    def seconds(self) -> Counter[str]:
+        """Time spent per rule over every document so far (what `--profile` shows)."""
+        total: Counter[str] = Counter()
+        for s in self._setups.values():
+            if s._auditor is not None:
+                total.update(s._auditor.seconds)
+        return total
 
     def close(self) -> None:
         for s in self._setups.values():

@@ -94,3 +94,10 @@ def test_explain_engine_rule_ids(folder: Path) -> None:
     assert r.returncode == 0 and "reported by grammar.harper" in r.stdout
     bad = run_cli(folder, "explain", "grammar.harper.NoSuchLinter")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_profile_shows_time_per_pack_and_rule(folder: Path) -> None:
+    r = run_cli(folder, "check", "a.txt", "--select", "hedges", "--profile", "-q")
+    assert r.stderr.splitlines()[0].split() == ["pack", "/", "rule", "seconds", "share", "us/word"]
+    assert any(line.startswith("hedges ") for line in r.stderr.splitlines())
+    assert any(line.strip().startswith("hedges.allegedly ") for line in r.stderr.splitlines())
