@@ -11,7 +11,8 @@ write-good (each installed into this folder's own environment, never the project
 includes starting the workers; CPU s is the CPU time of every process of the run (for
 auditor: the workers and the batch process), which stays meaningful on a shared machine
 where wall time does not. Peak memory is each process's maximum resident set size.
-Prints a Markdown table; the eval data is read in place from ../shared/eval.
+Prints a Markdown table; the eval data is read in place from ../shared/eval (or
+$AUDITOR_EVAL_DIR).
 """
 
 from __future__ import annotations
@@ -28,10 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.evaldata import bbc_articles, eval_missing
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-EVAL = Path(os.environ.get("AUDITOR_EVAL_DIR", ROOT / ".." / "shared" / "eval"))
-BBC = EVAL / "bbc-news"
 TOOLS_VENV = HERE / ".venv-tools"
 NODE_DIR = HERE / ".tools"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -87,7 +87,7 @@ console.log(JSON.stringify({seconds, findings: n, maxrss_kb: u.maxRSS,
 
 
 def pick_files(limit: int | None) -> list[Path]:
-    files = sorted(BBC.glob("*/*.txt"))
+    files = bbc_articles()
     if limit is not None and limit < len(files):
         step = len(files) / limit
         files = [files[int(i * step)] for i in range(limit)]
@@ -170,8 +170,7 @@ def main() -> int:
     ap.add_argument("--skip-tools", action="store_true", help="no proselint / write-good")
     ap.add_argument("--json", type=Path, help="also write the measurements here")
     args = ap.parse_args()
-    if not BBC.is_dir():
-        print(f"no evaluation data at {BBC} (set AUDITOR_EVAL_DIR)", file=sys.stderr)
+    if eval_missing("batch_bench", "bbc-news"):
         return 2
     files = pick_files(args.limit)
     words = count_words(files)

@@ -21,14 +21,13 @@ from auditor.packs import load_packs
 from auditor.similarity import make_unit, shared_phrases
 from auditor.textnorm import Encoder
 from auditor.tokens import sentence_tokens
-from benchmarks.mrpc_eval import eval_dir
+from benchmarks.evaldata import bbc_articles, eval_missing
 
 PACKS = ("duplicates", "readability")
 
 
 def load_bbc() -> list[Document]:
-    files = sorted((eval_dir() / "bbc-news").rglob("*.txt"))
-    return [d for f in files for d in load_file(f).documents]
+    return [d for f in bbc_articles() for d in load_file(f).documents]
 
 
 def phrase_pair_rate(docs: list[Document]) -> tuple[int, int]:
@@ -53,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=5, help="duplicates findings to print")
     ap.add_argument("--stress", action="store_true", help="also run the bullet-phrase stress test")
     args = ap.parse_args(argv)
+    if eval_missing("bbc_packs", "bbc-news"):
+        return 2
     t = time.perf_counter()
     docs = load_bbc()
     load_secs = time.perf_counter() - t

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -31,23 +30,17 @@ from pathlib import Path
 from auditor.engine import Auditor, Selection
 from auditor.inputs import load_file, plain_document
 from auditor.packs import load_packs
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    return Path(env) if env else ROOT / ".." / "shared" / "eval"
+from benchmarks.evaldata import bbc_articles, eval_missing, eval_path
 
 
 def read_cnc(name: str) -> list[tuple[str, int]]:
-    path = eval_dir() / "causal-news-corpus" / name
+    path = eval_path(f"causal-news-corpus/{name}")
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [(r["text"], int(r["label"])) for r in csv.DictReader(f)]
 
 
 def read_press() -> list[tuple[str, int]]:
-    path = eval_dir() / "press-release-claims" / "annotated_eureka.csv"
+    path = eval_path("press-release-claims/annotated_eureka.csv")
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [(r["sentence"], int(r["label"])) for r in csv.DictReader(f)]
 
@@ -131,7 +124,7 @@ def press_rates(cli: bool = False) -> dict[int, tuple[int, float, float]]:
 
 def speed(limit: int | None = None) -> tuple[int, float, float]:
     """(words, seconds to build documents, seconds in the causal pack) on bbc-news."""
-    files = sorted((eval_dir() / "bbc-news").glob("*/*.txt"))[:limit]
+    files = bbc_articles()[:limit]
     docs = [plain_document(str(p), p.read_bytes().decode("utf-8", errors="replace")) for p in files]
     auditor = Auditor(load_packs(), Selection(select=["causal"]))
     auditor.audit(plain_document("warm-up.txt", "It was due to open after it rained."))
@@ -149,7 +142,7 @@ def bbc_rates(limit: int = 300) -> tuple[int, dict[str, float]]:
 
     Edited copy: the warnings (causal.unsupported) are the false-alarm load on a copy desk.
     """
-    files = sorted((eval_dir() / "bbc-news").glob("*/*.txt"))[:limit]
+    files = bbc_articles()[:limit]
     auditor = Auditor(load_packs(), Selection(select=["causal"]))
     words = 0
     counts: dict[str, int] = {}
@@ -171,8 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", action="store_true", help="findings per 1,000 words on bbc-news")
     ap.add_argument("--speed", action="store_true", help="also time the pack on bbc-news")
     args = ap.parse_args(argv)
-    if not (eval_dir() / "causal-news-corpus").is_dir():
-        print(f"evaluation data not found under {eval_dir()}", file=sys.stderr)
+    if eval_missing("causal_eval", "causal-news-corpus", "press-release-claims"):
         return 2
     print("Causal News Corpus, causal class (reference: naive connectives F1 0.51 P 0.84 "
           "R 0.36; fine-tuned transformer 0.86)\n")  # fmt: skip

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
@@ -27,15 +26,9 @@ from pathlib import Path
 from auditor.engine import Auditor, Selection
 from auditor.inputs import decode, load_file, plain_document
 from auditor.packs import load_packs
+from benchmarks.evaldata import bbc_articles, eval_missing, eval_path, has_eval
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
 
 
 def detokenise(s: str) -> str:
@@ -51,7 +44,7 @@ def detokenise(s: str) -> str:
 
 
 def load_weasel(split: str) -> list[tuple[str, bool]]:
-    path = eval_dir() / "wiki-weasel" / f"{split}.tsv"
+    path = eval_path(f"wiki-weasel/{split}.tsv")
     rows: list[tuple[str, bool]] = []
     with path.open(encoding="utf-8") as fh:
         next(fh)  # header
@@ -129,11 +122,10 @@ def cli_positive(jsonl: Path, n: int) -> list[bool]:
 
 def bbc_measure() -> dict[str, object] | None:
     """Findings per 1,000 words on the BBC articles, sample findings, and time per word."""
-    root = eval_dir() / "bbc-news"
-    if not root.is_dir():
+    if not has_eval("bbc-news"):
         return None
     docs = []
-    for path in sorted(root.glob("*/*.txt")):
+    for path in bbc_articles():
         text, _ = decode(path.read_bytes(), str(path))
         docs.append(plain_document(str(path), text))
     words = sum(d.words for d in docs)
@@ -177,8 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--samples", type=int, default=0, help="print N BBC findings per rule")
     args = ap.parse_args(argv)
 
-    if not (eval_dir() / "wiki-weasel").is_dir():
-        print(f"evaluation data not found in {eval_dir()}", file=sys.stderr)
+    if eval_missing("hedges_eval", f"wiki-weasel/{args.split}.tsv"):
         return 2
     rows = load_weasel(args.split)
     gold = [g for _, g in rows]

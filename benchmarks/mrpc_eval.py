@@ -12,20 +12,11 @@ plays no part in the choice.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from auditor.similarity import overlap, shared_phrases, text_unit
 from auditor.textnorm import Encoder
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
+from benchmarks.evaldata import eval_missing, eval_path
 
 
 @dataclass(frozen=True)
@@ -37,7 +28,7 @@ class Pair:
 
 def load_split(name: str) -> list[Pair]:
     """One MRPC split; the header line (if any) and the BOM are skipped."""
-    path = eval_dir() / "mrpc" / f"msr_paraphrase_{name}.txt"
+    path = eval_path(f"mrpc/msr_paraphrase_{name}.txt")
     pairs = []
     with path.open(encoding="utf-8-sig") as fh:
         for line in fh:
@@ -92,11 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--target", type=float, default=0.94, help="train precision to reach")
     args = ap.parse_args(argv)
-    try:
-        train, test = score(load_split("train")), score(load_split("test"))
-    except OSError as e:
-        print(f"mrpc_eval: MRPC not found ({e})", file=sys.stderr)
+    if eval_missing("mrpc_eval", "mrpc/msr_paraphrase_train.txt", "mrpc/msr_paraphrase_test.txt"):
         return 2
+    train, test = score(load_split("train")), score(load_split("test"))
     chosen = calibrate(train, args.target)
     f1_point = best_f1(train)
     print(f"MRPC train {len(train)} pairs, test {len(test)} pairs; "

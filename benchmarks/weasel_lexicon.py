@@ -26,7 +26,8 @@ from auditor.functions.weasel import load_lexicon
 from auditor.functions.weasel_features import NUMBER, features, tokens
 from auditor.inputs import decode, plain_document
 from auditor.packs import load_packs
-from benchmarks.hedges_eval import eval_dir, load_weasel, score
+from benchmarks.evaldata import bbc_articles, eval_missing
+from benchmarks.hedges_eval import load_weasel, score
 
 OUT = Path(__file__).resolve().parents[1] / "auditor" / "lexicons" / "weasel_cues.json"
 MIN_COUNT = 5  # a feature must occur in this many train sentences
@@ -114,7 +115,7 @@ def bbc_sentences() -> tuple[list[set[str]], int]:
     rule = next(r for p in load_packs() for r in p.rules if r.id == "hedges.weasel")
     feats: list[set[str]] = []
     words = 0
-    for path in sorted((eval_dir() / "bbc-news").glob("*/*.txt")):
+    for path in bbc_articles():
         text, _ = decode(path.read_bytes(), str(path))
         doc = plain_document(str(path), text)
         words += doc.words
@@ -131,8 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    if not (eval_dir() / "wiki-weasel" / "train.tsv").is_file():
-        print(f"wiki-weasel not found in {eval_dir()}", file=sys.stderr)
+    if eval_missing("weasel_lexicon", "wiki-weasel/train.tsv", "bbc-news"):
         return 2
     rows = load_weasel("train")
     gold = [g for _, g in rows]

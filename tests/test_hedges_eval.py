@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.hedges_eval import api_rules_per_record, eval_dir, load_weasel, score, write_jsonl
+from benchmarks.evaldata import has_eval
+from benchmarks.hedges_eval import api_rules_per_record, load_weasel, score, write_jsonl
 
 # measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
 MEASURED_F1 = 0.623
@@ -18,7 +19,7 @@ SLACK = 0.015
 
 @pytest.fixture(scope="module")
 def weasel_scores(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    if not (eval_dir() / "wiki-weasel" / "test.tsv").is_file():
+    if not has_eval("wiki-weasel/test.tsv"):
         pytest.skip("wiki-weasel evaluation data not found")
     rows = load_weasel("test")
     jsonl = tmp_path_factory.mktemp("weasel") / "test.jsonl"
