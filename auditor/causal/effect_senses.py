@@ -31,9 +31,6 @@ _OUTCOMES = re.compile(
 # ("to" is left out: "plans to cut costs" is an aim, not a claim)
 _MODALS = {"can", "could", "may", "might", "will", "would", "does", "did", "do", "not", "also",
            "significantly", "greatly", "further", "dramatically", "substantially"}  # fmt: skip
-_TO_ADJECTIVE = {"linked", "associated", "related", "tied", "connected", "due", "thanks",
-                 "led", "lead", "leads", "leading", "contribute", "contributes", "contributed",
-                 "compared", "similar", "close", "attributed", "owing", "exposed", "prior"}  # fmt: skip
 # a plural noun before a base-form verb: "corticosteroids raise the risk"
 _PLURAL = re.compile(r"^[a-z]{3,}[^s'’]s$")
 
@@ -46,8 +43,6 @@ def effect_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
         plural_subject = bool(prev) and _PLURAL.match(prev[-1]) is not None
         if not prev or (prev[-1] not in _MODALS and not plural_subject):
             return False
-        if prev[-1] == "to" and len(prev) > 1 and prev[-2] in _TO_ADJECTIVE:
-            return False  # "linked to lower birth weight": an adjective, not a verb
     else:
         prev = words_before(text, m.start(), lo, 1)
         if prev and prev[-1] in NOUN_BEFORE_CAUSE:  # "the cuts", "a double"

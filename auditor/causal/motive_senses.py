@@ -47,6 +47,8 @@ _NEEDS_CONTEXT = {"show", "send", "draw", "support", "save", "ensure",
 _NOT_MOTIVE = {"the", "a", "an", "their", "his", "her", "its", "of", "more", "most", "very",
                "too", "so", "less", "physically", "mentally", "extremely", "quite", "really",
                "increasingly", "how", "as", "our", "my", "your"}  # fmt: skip
+_PROTEST_OBJECT_START = {"the", "a", "an", "his", "her", "their", "its", "this", "against",
+                         "over"}  # fmt: skip
 _COMPLEMENT_NOUNS = {"case", "cases", "charge", "charges", "complaint", "complaints", "fir", "firs",
                      "action", "violence", "crime", "crimes", "atrocities", "atrocity", "war",
                      "measures", "allegations", "evidence", "campaign", "warrant", "warrants",
@@ -98,14 +100,15 @@ def protest_context(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
         return False
     nxt = words_after(text, m.end(), hi, 1)
     if m.group(0).lower() == "over":
-        if not nxt or nxt[0].isdigit() or (nxt[0] in {"the", "a"} and _over_time(text, m, hi)):
+        if not nxt or nxt[0].isdigit():
             return False
-        if nxt[0] in {"a", "an"} and _over_time(text, m, hi):
-            return False
+        if nxt[0] in {"the", "a", "an"} and _over_time(text, m, hi):
+            return False  # "protests over the past week": a time, not a motive
     return bool(nxt)
 
 
 def _over_time(text: str, m: re.Match[str], hi: int) -> bool:
+    """Whether the words after "over" name a span of time ("over the past week")."""
     nxt = words_after(text, m.end(), hi, 3)
     return any(w in TIME_NOUNS or w in {"past", "last", "next", "coming"} for w in nxt)
 
@@ -113,9 +116,7 @@ def _over_time(text: str, m: re.Match[str], hi: int) -> bool:
 def protest_object(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """ "protested the delay" (a motive as object); "protesting workers" is a participle."""
     nxt = words_after(text, m.end(), hi, 1)
-    return bool(nxt) and nxt[0] in {"the", "a", "an", "his", "her", "their", "its", "this",
-                                    "against", "over", "at", "outside"} and nxt[0] not in {
-        "outside", "at"}  # fmt: skip
+    return bool(nxt) and nxt[0] in _PROTEST_OBJECT_START
 
 
 def clause_initial(text: str, m: re.Match[str], lo: int, hi: int) -> bool:

@@ -26,7 +26,7 @@ _PURE_SEQUENCE = {"soon", "shortly", "just", "even", "long", "immediately", "str
                   "right", "moments", "look", "looks", "looked", "looking", "named", "chased",
                   "ran", "run", "went", "go", "clean", "cleaning", "tidy", "day-after"}  # fmt: skip
 _FINITE = re.compile(
-    r"^(?:was|were|had|has|have|is|are|did|went|broke|took|began|began|fell|made|got|"
+    r"^(?:was|were|had|has|have|is|are|did|went|broke|took|began|fell|made|got|"
     r"came|left|ran|threw|beat|shot|hit|set|struck|stormed|gave|met|\w+ed)$"
 )
 _GERUND_OK = {"being"}
@@ -51,7 +51,7 @@ _EVENTS = re.compile(
     r"explosion|explosions|stampede|riot|riots|rioting|lathi-?charge|stone-?pelting|ambush|"
     r"bombing|bombings|shooting|shootings|crash|accident|fire|collision|quake|earthquake|"
     r"storm|floods?|flooding|landslide|shelling|air ?strikes?|raid|raids|fighting|"
-    r"violence|incident|melee|scuffle|brawl|assault|stabbing|arson|cross-?fire)\b",
+    r"incident|melee|scuffle|brawl|assault|stabbing|arson|cross-?fire)\b",
     re.IGNORECASE,
 )
 

@@ -56,7 +56,7 @@ def object_follows(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
             and nxt[0] == "by"
             and prev[-1] in {"was", "were", "been", "be", "is", "are", "being"}
         )
-    return bool(nxt) and (nxt[0] in _DETERMINERS or nxt[0] == "by" or not nxt[0].isdigit())
+    return bool(nxt) and not nxt[0].isdigit()  # any word but a figure
 
 
 def force_to(text: str, m: re.Match[str], lo: int, hi: int) -> bool:

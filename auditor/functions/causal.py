@@ -1,9 +1,10 @@
 """The causal pack's rules: causal claims, judged for support (auditor/causal/ does the work).
 
-Three rules read one analysis of the document, made once and shared through a one-entry
+Four rules read one analysis of the document, made once and shared through a one-entry
 cache: `causal.unsupported` (a warning, with the reason as a sub-rule: no-source,
-vague-source, hedged), `causal.supported` (info, naming the source found) and
-`causal.implicit` (info: motive, purpose, condition or sequence read as cause).
+vague-source, hedged), `causal.supported` (info, naming the source found),
+`causal.implicit` (info: motive, purpose, condition or sequence read as cause) and
+`causal.cue` (info: a sentence with no marker that the learned cues read as causal).
 """
 
 from __future__ import annotations
