@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from auditor.causal.lexicon import Marker, lookup, marker_regex
 from auditor.causal.senses import CHECKS
-from auditor.causal.window import clause_before, words_before
+from auditor.causal.window import clause_before, lowered, words_before
 from auditor.document import Document
 
 
@@ -119,11 +119,8 @@ def find_claims(doc: Document, ruled_out: list[tuple[int, int]] | None = None) -
     when it is given; implicit ones ruled out ("comes days after") still count as cues.
     """
     text = doc.text
-    scan = text.lower()
-    if len(scan) == len(text):  # lower-casing kept every offset (almost always)
-        rx = marker_regex(lowered=True)
-    else:
-        scan, rx = text, marker_regex()
+    low = lowered(text)
+    scan, rx = (text, marker_regex()) if low is None else (low, marker_regex(lowered=True))
     exact = marker_regex()
     out: list[Claim] = []
     pos = 0

@@ -17,6 +17,7 @@ from typing import Any
 from auditor.causal.cues import model, score_span
 from auditor.causal.detect import Claim, find_claims, negated
 from auditor.causal.support import Support, judge
+from auditor.causal.window import lowered
 from auditor.document import Document
 from auditor.findings import Hit
 from auditor.functions import rule_function
@@ -134,9 +135,7 @@ def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[
     judged, ruled_out = _analysis(doc)
     claimed = {j.claim.sentence for j in judged}
     text = doc.text
-    scan = text.lower()
-    if len(scan) != len(text):  # lower-casing moved offsets (rare): score the text as is
-        scan = text
+    scan = lowered(text) or text  # lower-casing moved offsets (rare): score the text as is
     m = model()
     for si, sent in enumerate(doc.sentences):
         if si in claimed or text[sent.end - 1 : sent.end] == "?":
