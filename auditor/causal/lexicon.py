@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeAlias
 
 from auditor.causal.marker_phrases import PHRASES, VERBS
 from auditor.inflect import forms
 
 _VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+_Trie: TypeAlias = dict[str, "_Trie"]  # one character -> the rest; "" marks a phrase's end
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +62,14 @@ def markers() -> dict[str, Marker]:
 
 def _trie_regex(phrases: list[str]) -> str:
     """A regex equivalent to the alternation of phrases, factored as a trie (fast to scan)."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: _Trie = {}
     for p in phrases:
         node = trie
         for ch in p:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: _Trie) -> str:
         alts = []
         optional = False
         for ch in sorted(node):
@@ -101,4 +103,5 @@ _SPACE = re.compile(r"\s+")
 
 
 def lookup(matched: str) -> Marker:
+    """The Marker of a matched phrase, however it is spaced or capitalised."""
     return markers()[_SPACE.sub(" ", matched.lower())]
