@@ -160,6 +160,72 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
 
+def summary(
+    split: str,
+    rules: list[set[str]],
+    gold: list[bool],
+    cli: list[bool] | None,
+    bbc: dict[str, object] | None,
+) -> list[tuple[str, ...]]:
+    """The headline table: wiki-weasel scores (any finding, warnings only), then BBC."""
+    info_rules = {r.id for p in load_packs() for r in p.rules if r.severity == "info"}
+    s = score([bool(r) for r in rules], gold)
+    w = score([bool(r - info_rules) for r in rules], gold)
+    prf = "precision / recall / F1"
+    table: list[tuple[str, ...]] = [
+        ("measure", "value"),
+        (f"wiki-weasel {split}: sentences (uncertain)", f"{len(rules)} ({sum(gold)})"),
+        (f"{prf} (any finding)", f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}"),
+        (f"{prf} (warnings only)", f"{w.precision:.3f} / {w.recall:.3f} / {w.f1:.3f}"),
+        (
+            "CLI cross-check (auditor check --select hedges)",
+            "skipped" if cli is None else "identical",
+        ),
+    ]
+    if bbc is not None:
+        words = bbc["words"]
+        sev = bbc["by_severity"]
+        assert isinstance(words, int) and isinstance(sev, Counter)
+        table.append(("BBC news: articles / words", f"{bbc['articles']} / {words}"))
+        for k in ("warning", "info", "quoted"):
+            table.append((f"BBC {k} findings per 1,000 words", f"{1000 * sev[k] / words:.2f}"))
+        table.append(("BBC articles with a density finding", str(bbc["density_docs"])))
+        table.append(("hedges pack CPU time per word (µs)", f"{bbc['us_per_word']:.2f}"))
+    return table
+
+
+def per_rule(rules: list[set[str]], gold: list[bool]) -> list[tuple[str, ...]]:
+    """Each rule's sentences, precision, and the F1 the pack would have without it."""
+    per: list[tuple[str, ...]] = [("rule", "sentences", "precision", "F1 without it")]
+    for rid in sorted({r for rs in rules for r in rs}):
+        hit = [rid in rs for rs in rules]
+        n = sum(hit)
+        tp = sum(h and g for h, g in zip(hit, gold, strict=True))
+        without = score([bool(rs - {rid}) for rs in rules], gold)
+        per.append((rid, str(n), f"{tp / max(n, 1):.2f}", f"{without.f1:.3f}"))
+    return per
+
+
+def print_bbc(bbc: dict[str, object], samples: int) -> None:
+    """BBC findings by rule, then up to `samples` findings of each rule in context."""
+    by_rule = bbc["by_rule"]
+    assert isinstance(by_rule, Counter)
+    print()
+    print_table([("BBC rule", "findings", "per 1,000 words")] + [
+        (r, str(c), f"{1000 * c / int(bbc['words']):.2f}") for r, c in by_rule.most_common()
+    ])  # fmt: skip
+    if not samples:
+        return
+    shown: Counter[str] = Counter()
+    for doc, f in bbc["findings"]:  # type: ignore[attr-defined]
+        if shown[f.rule] >= samples:
+            continue
+        shown[f.rule] += 1
+        a, b = max(f.start - 60, 0), min(f.end + 60, len(doc.original))
+        ctx = doc.original[a:b].replace("\n", " ")
+        print(f"{f.rule} [{f.severity}] ...{ctx}...")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="test", choices=["train", "test"])
@@ -177,64 +243,18 @@ def main(argv: list[str] | None = None) -> int:
         jsonl = Path(tmp) / f"wiki-weasel-{args.split}.jsonl"
         write_jsonl(rows, jsonl)
         rules = api_rules_per_record(jsonl, len(rows))
-        pred = [bool(r) for r in rules]
         cli = None if args.no_cli else cli_positive(jsonl, len(rows))
-    if cli is not None and cli != pred:
-        diff = sum(a != b for a, b in zip(cli, pred, strict=True))
+    if cli is not None and cli != [bool(r) for r in rules]:
+        diff = sum(a != bool(b) for a, b in zip(cli, rules, strict=True))
         print(f"CLI and API disagree on {diff} sentences", file=sys.stderr)
         return 1
-    info_rules = {r.id for p in load_packs() for r in p.rules if r.severity == "info"}
-    warn_only = [bool(r - info_rules) for r in rules]
-
-    table: list[tuple[str, ...]] = [("measure", "value")]
-    s = score(pred, gold)
-    table.append((f"wiki-weasel {args.split}: sentences (uncertain)",
-                  f"{len(rows)} ({sum(gold)})"))  # fmt: skip
-    table.append(("precision / recall / F1 (any finding)",
-                  f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}"))  # fmt: skip
-    w = score(warn_only, gold)
-    table.append(("precision / recall / F1 (warnings only)",
-                  f"{w.precision:.3f} / {w.recall:.3f} / {w.f1:.3f}"))  # fmt: skip
-    table.append(("CLI cross-check (auditor check --select hedges)",
-                  "skipped" if cli is None else "identical"))  # fmt: skip
     bbc = None if args.no_bbc else bbc_measure()
-    if bbc is not None:
-        words = bbc["words"]
-        sev = bbc["by_severity"]
-        assert isinstance(words, int) and isinstance(sev, Counter)
-        table.append(("BBC news: articles / words", f"{bbc['articles']} / {words}"))
-        for k in ("warning", "info", "quoted"):
-            table.append((f"BBC {k} findings per 1,000 words", f"{1000 * sev[k] / words:.2f}"))
-        table.append(("BBC articles with a density finding", str(bbc["density_docs"])))
-        table.append(("hedges pack CPU time per word (µs)", f"{bbc['us_per_word']:.2f}"))
-    print_table(table)
-
+    print_table(summary(args.split, rules, gold, cli, bbc))
     if args.per_rule:
         print()
-        per: list[tuple[str, ...]] = [("rule", "sentences", "precision", "F1 without it")]
-        for rid in sorted({r for rs in rules for r in rs}):
-            hit = [rid in rs for rs in rules]
-            n = sum(hit)
-            tp = sum(h and g for h, g in zip(hit, gold, strict=True))
-            without = score([bool(rs - {rid}) for rs in rules], gold)
-            per.append((rid, str(n), f"{tp / max(n, 1):.2f}", f"{without.f1:.3f}"))
-        print_table(per)
+        print_table(per_rule(rules, gold))
     if bbc is not None:
-        by_rule = bbc["by_rule"]
-        assert isinstance(by_rule, Counter)
-        print()
-        print_table([("BBC rule", "findings", "per 1,000 words")] + [
-            (r, str(c), f"{1000 * c / int(bbc['words']):.2f}") for r, c in by_rule.most_common()
-        ])  # fmt: skip
-        if args.samples:
-            shown: Counter[str] = Counter()
-            for doc, f in bbc["findings"]:  # type: ignore[attr-defined]
-                if shown[f.rule] >= args.samples:
-                    continue
-                shown[f.rule] += 1
-                a, b = max(f.start - 60, 0), min(f.end + 60, len(doc.original))
-                ctx = doc.original[a:b].replace("\n", " ")
-                print(f"{f.rule} [{f.severity}] ...{ctx}...")
+        print_bbc(bbc, args.samples)
     return 0
 
 
