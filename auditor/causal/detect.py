@@ -56,6 +56,7 @@ _VERB_GROUP = re.compile(
     r"ultimately|eventually|in part|only|then|now)\s+)+$",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 def _span(text: str, m: re.Match[str], marker: Marker, lo: int) -> tuple[int, int]:
@@ -84,9 +85,6 @@ def _in_name(text: str, m: re.Match[str], lo: int) -> bool:
     before = text[max(lo, m.start() - 30) : m.start()].split()
     after = _CAP_WORD.match(text, m.end() + 1) if m.end() + 1 < len(text) else None
     return bool(before) and before[-1][:1].isupper() and after is not None
-
-
-_BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 def _candidate(doc: Document, m: re.Match[str]) -> Claim | None:
