@@ -22,6 +22,7 @@ from collections import Counter
 import numpy as np
 
 from auditor.causal.cues import DATA, TOKEN, grams, lemma
+from auditor.findings import matches_prefix
 from benchmarks.causal_eval import prf, read_cnc, rules_by_record
 from benchmarks.evaldata import eval_missing, eval_path
 
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     data = read_cnc("train_subtask1.csv")
     gold = [g for _, g in data]
     fired = rules_by_record([t for t, _ in data])
-    hand = [any(not r.startswith("causal.cue") for r in rules) for rules in fired]
+    hand = [any(not matches_prefix(r, ["causal.cue"]) for r in rules) for rules in fired]
     feats = [features(t) for t, _ in data]
     batch = batches("train_subtask1.csv")
     ids = list(range(len(data)))

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -28,9 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
-from auditor.inputs import load_file, plain_document
+from auditor.findings import matches_prefix
+from auditor.inputs import plain_document
 from auditor.packs import load_packs
 from benchmarks.evaldata import bbc_articles, eval_missing, eval_path
+from benchmarks.records import audit_records, cli_records, write_jsonl
 
 
 def read_cnc(name: str) -> list[tuple[str, int]]:
@@ -45,33 +44,13 @@ def read_press() -> list[tuple[str, int]]:
         return [(r["sentence"], int(r["label"])) for r in csv.DictReader(f)]
 
 
-def _write_jsonl(texts: list[str], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for i, t in enumerate(texts):
-            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
-
-
 def rules_by_record(texts: list[str], cli: bool = False) -> list[set[str]]:
     """For each text, the ids of the causal rules that fired on it."""
-    out: list[set[str]] = [set() for _ in texts]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sentences.jsonl"
-        _write_jsonl(texts, path)
-        if cli:
-            exe = Path(sys.executable).with_name("auditor")
-            cmd = [str(exe), "check", str(path), "--select", "causal", "--format", "json"]
-            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            if proc.returncode not in (0, 1):
-                raise SystemExit(f"auditor check failed: {proc.stderr.strip()}")
-            report = json.loads(proc.stdout)
-            docs = [(d["path"], [f["rule"] for f in d["findings"]]) for d in report["documents"]]
-        else:
-            auditor = Auditor(load_packs(), Selection(select=["causal"]))
-            loaded = load_file(path)
-            docs = [(d.path, [f.rule for f in auditor.audit(d)]) for d in loaded.documents]
-    for doc_path, rules in docs:
-        out[int(doc_path.rsplit("#", 1)[1])] = set(rules)
-    return out
+        write_jsonl(texts, path)
+        audit = cli_records if cli else audit_records
+        return audit(path, len(texts), ["causal"])
 
 
 @dataclass
@@ -96,7 +75,7 @@ def prf(pred: Iterable[bool], gold: Iterable[int]) -> PRF:
 
 
 def _explicit(rules: set[str]) -> bool:
-    return any(r.startswith(("causal.supported", "causal.unsupported")) for r in rules)
+    return any(matches_prefix(r, ("causal.supported", "causal.unsupported")) for r in rules)
 
 
 def cnc_scores(name: str, cli: bool = False) -> dict[str, PRF]:

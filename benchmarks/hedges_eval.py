@@ -13,9 +13,7 @@ from ../shared/eval (or $AUDITOR_EVAL_DIR) and never copied into the repository.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
-from auditor.inputs import decode, load_file, plain_document
+from auditor.inputs import decode, plain_document
 from auditor.packs import load_packs
 from benchmarks.evaldata import bbc_articles, eval_missing, eval_path, has_eval
+from benchmarks.records import audit_records, cli_records, write_jsonl
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 
@@ -82,44 +81,6 @@ def score(pred: list[bool], gold: list[bool]) -> Scores:
     return Scores(tp, fp, fn)
 
 
-def write_jsonl(rows: list[tuple[str, bool]], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for i, (text, _) in enumerate(rows):
-            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
-
-
-def hedges_auditor() -> Auditor:
-    return Auditor(load_packs(), Selection(select=["hedges"]))
-
-
-def api_rules_per_record(jsonl: Path, n: int) -> list[set[str]]:
-    """Rule ids found per record, by the same loader and engine the CLI uses."""
-    auditor = hedges_auditor()
-    out: list[set[str]] = [set() for _ in range(n)]
-    for doc in load_file(jsonl, max_bytes=1 << 31).documents:
-        rid = int(doc.path.rpartition("#")[2])
-        out[rid] = {f.rule for f in auditor.audit(doc)}
-    return out
-
-
-def cli_positive(jsonl: Path, n: int) -> list[bool]:
-    """The independent path: `auditor check FILE --select hedges --format json`."""
-    exe = Path(sys.executable).with_name("auditor")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor.cli"]
-    proc = subprocess.run(
-        [*cmd, "check", str(jsonl), "--select", "hedges", "--format", "json", "--fail-on", "none",
-         "--max-size", "1000"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"auditor CLI failed ({proc.returncode}): {proc.stderr.strip()[:300]}")
-    pred = [False] * n
-    for doc in json.loads(proc.stdout)["documents"]:
-        if doc["findings"]:
-            pred[int(doc["path"].rpartition("#")[2])] = True
-    return pred
-
-
 def bbc_measure() -> dict[str, object] | None:
     """Findings per 1,000 words on the BBC articles, sample findings, and time per word."""
     if not has_eval("bbc-news"):
@@ -129,7 +90,7 @@ def bbc_measure() -> dict[str, object] | None:
         text, _ = decode(path.read_bytes(), str(path))
         docs.append(plain_document(str(path), text))
     words = sum(d.words for d in docs)
-    auditor = hedges_auditor()
+    auditor = Auditor(load_packs(), Selection(select=["hedges"]))
     for d in docs:  # build cached spans before timing the checks alone
         _ = d.words, d._sentence_starts, d._quote_starts
     t0 = time.process_time()  # CPU time: the machine may be shared
@@ -241,9 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     gold = [g for _, g in rows]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / f"wiki-weasel-{args.split}.jsonl"
-        write_jsonl(rows, jsonl)
-        rules = api_rules_per_record(jsonl, len(rows))
-        cli = None if args.no_cli else cli_positive(jsonl, len(rows))
+        write_jsonl([t for t, _ in rows], jsonl)
+        rules = audit_records(jsonl, len(rows), ["hedges"])
+        cli = None if args.no_cli else [bool(r) for r in cli_records(jsonl, len(rows), ["hedges"])]
     if cli is not None and cli != [bool(r) for r in rules]:
         diff = sum(a != bool(b) for a, b in zip(cli, rules, strict=True))
         print(f"CLI and API disagree on {diff} sentences", file=sys.stderr)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.evaldata import has_eval
-from benchmarks.hedges_eval import api_rules_per_record, load_weasel, score, write_jsonl
+from benchmarks.hedges_eval import load_weasel, score
+from benchmarks.records import audit_records, write_jsonl
 
 # measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
 MEASURED_F1 = 0.623
@@ -23,8 +24,8 @@ def weasel_scores(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-
         pytest.skip("wiki-weasel evaluation data not found")
     rows = load_weasel("test")
     jsonl = tmp_path_factory.mktemp("weasel") / "test.jsonl"
-    write_jsonl(rows, jsonl)
-    pred = [bool(r) for r in api_rules_per_record(jsonl, len(rows))]
+    write_jsonl([t for t, _ in rows], jsonl)
+    pred = [bool(r) for r in audit_records(jsonl, len(rows), ["hedges"])]
     return score(pred, [g for _, g in rows])
 
 
