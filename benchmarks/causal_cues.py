@@ -23,8 +23,9 @@ import numpy as np
 
 from auditor.causal.cues import DATA, TOKEN, grams, lemma
 from auditor.findings import matches_prefix
-from benchmarks.causal_eval import prf, read_cnc, rules_by_record
+from benchmarks.causal_eval import read_cnc, rules_by_record
 from benchmarks.evaldata import eval_missing, eval_path
+from benchmarks.metrics import prf
 
 ORDER = 2
 MIN_SUPPORT = 3

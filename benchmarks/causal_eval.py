@@ -20,8 +20,6 @@ import argparse
 import csv
 import tempfile
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
@@ -29,6 +27,7 @@ from auditor.findings import matches_prefix
 from auditor.inputs import plain_document
 from auditor.packs import load_packs
 from benchmarks.evaldata import bbc_articles, eval_missing, eval_path
+from benchmarks.metrics import PRF, prf
 from benchmarks.records import audit_records, cli_records, write_jsonl
 
 
@@ -51,27 +50,6 @@ def rules_by_record(texts: list[str], cli: bool = False) -> list[set[str]]:
         write_jsonl(texts, path)
         audit = cli_records if cli else audit_records
         return audit(path, len(texts), ["causal"])
-
-
-@dataclass
-class PRF:
-    p: float
-    r: float
-    f1: float
-    n: int
-
-
-def prf(pred: Iterable[bool], gold: Iterable[int]) -> PRF:
-    tp = fp = fn = n = 0
-    for p, g in zip(pred, gold, strict=True):
-        n += 1
-        tp += p and g == 1
-        fp += p and g != 1
-        fn += (not p) and g == 1
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return PRF(prec, rec, f1, n)
 
 
 def _explicit(rules: set[str]) -> bool:

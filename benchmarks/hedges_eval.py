@@ -18,13 +18,13 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
 from auditor.inputs import decode, plain_document
 from auditor.packs import load_packs
 from benchmarks.evaldata import bbc_articles, eval_missing, eval_path, has_eval
+from benchmarks.metrics import prf
 from benchmarks.records import audit_records, cli_records, write_jsonl
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -52,33 +52,6 @@ def load_weasel(split: str) -> list[tuple[str, bool]]:
             if text.strip():
                 rows.append((detokenise(text), label.strip() == "1"))
     return rows
-
-
-@dataclass
-class Scores:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / max(self.tp + self.fp, 1)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / max(self.tp + self.fn, 1)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def score(pred: list[bool], gold: list[bool]) -> Scores:
-    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
-    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
-    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
-    return Scores(tp, fp, fn)
 
 
 def bbc_measure() -> dict[str, object] | None:
@@ -130,14 +103,14 @@ def summary(
 ) -> list[tuple[str, ...]]:
     """The headline table: wiki-weasel scores (any finding, warnings only), then BBC."""
     info_rules = {r.id for p in load_packs() for r in p.rules if r.severity == "info"}
-    s = score([bool(r) for r in rules], gold)
-    w = score([bool(r - info_rules) for r in rules], gold)
-    prf = "precision / recall / F1"
+    s = prf([bool(r) for r in rules], gold)
+    w = prf([bool(r - info_rules) for r in rules], gold)
+    measures = "precision / recall / F1"
     table: list[tuple[str, ...]] = [
         ("measure", "value"),
         (f"wiki-weasel {split}: sentences (uncertain)", f"{len(rules)} ({sum(gold)})"),
-        (f"{prf} (any finding)", f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}"),
-        (f"{prf} (warnings only)", f"{w.precision:.3f} / {w.recall:.3f} / {w.f1:.3f}"),
+        (f"{measures} (any finding)", f"{s.p:.3f} / {s.r:.3f} / {s.f1:.3f}"),
+        (f"{measures} (warnings only)", f"{w.p:.3f} / {w.r:.3f} / {w.f1:.3f}"),
         (
             "CLI cross-check (auditor check --select hedges)",
             "skipped" if cli is None else "identical",
@@ -162,7 +135,7 @@ def per_rule(rules: list[set[str]], gold: list[bool]) -> list[tuple[str, ...]]:
         hit = [rid in rs for rs in rules]
         n = sum(hit)
         tp = sum(h and g for h, g in zip(hit, gold, strict=True))
-        without = score([bool(rs - {rid}) for rs in rules], gold)
+        without = prf([bool(rs - {rid}) for rs in rules], gold)
         per.append((rid, str(n), f"{tp / max(n, 1):.2f}", f"{without.f1:.3f}"))
     return per
 

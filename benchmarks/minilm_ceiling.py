@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from benchmarks.causal_eval import PRF, prf, read_cnc
+from benchmarks.causal_eval import read_cnc
 from benchmarks.hedges_eval import load_weasel
+from benchmarks.metrics import PRF, prf
 
 if TYPE_CHECKING:
     import torch

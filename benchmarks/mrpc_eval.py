@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from auditor.similarity import overlap, shared_phrases, text_unit
 from auditor.textnorm import Encoder
 from benchmarks.evaldata import eval_missing, eval_path
+from benchmarks.metrics import prf
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,9 @@ def score(pairs: list[Pair]) -> list[Scored]:
 
 
 def precision_recall(rows: list[Scored], flagged: list[bool]) -> tuple[float, float, int]:
-    tp = sum(1 for r, f in zip(rows, flagged, strict=True) if f and r.label)
-    n = sum(flagged)
-    pos = sum(r.label for r in rows)
-    return (tp / n if n else 0.0), (tp / pos if pos else 0.0), n
+    """(precision, recall, pairs flagged) of the paraphrase class."""
+    s = prf(flagged, [r.label for r in rows])
+    return s.p, s.r, sum(flagged)
 
 
 def calibrate(rows: list[Scored], target: float) -> float:
@@ -73,8 +73,7 @@ def calibrate(rows: list[Scored], target: float) -> float:
 
 def best_f1(rows: list[Scored]) -> float:
     def f1(t: int) -> float:
-        p, r, _ = precision_recall(rows, [s.score >= t for s in rows])
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf([s.score >= t for s in rows], [s.label for s in rows]).f1
 
     return float(max(range(0, 101), key=f1))
 

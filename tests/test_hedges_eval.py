@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.evaldata import has_eval
-from benchmarks.hedges_eval import load_weasel, score
+from benchmarks.hedges_eval import load_weasel
+from benchmarks.metrics import prf
 from benchmarks.records import audit_records, write_jsonl
 
 # measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
@@ -26,7 +27,7 @@ def weasel_scores(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-
     jsonl = tmp_path_factory.mktemp("weasel") / "test.jsonl"
     write_jsonl([t for t, _ in rows], jsonl)
     pred = [bool(r) for r in audit_records(jsonl, len(rows), ["hedges"])]
-    return score(pred, [g for _, g in rows])
+    return prf(pred, [g for _, g in rows])
 
 
 def test_wiki_weasel_f1_floor(weasel_scores) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +35,7 @@ def test_wiki_weasel_f1_floor(weasel_scores) -> None:  # type: ignore[no-untyped
 
 
 def test_wiki_weasel_precision_floor(weasel_scores) -> None:  # type: ignore[no-untyped-def]
-    assert weasel_scores.precision >= MEASURED_PRECISION - SLACK, weasel_scores
+    assert weasel_scores.p >= MEASURED_PRECISION - SLACK, weasel_scores
 
 
 def test_detokenise_undoes_treebank_spacing() -> None:
