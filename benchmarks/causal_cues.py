@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 from collections import Counter
 
 import numpy as np
@@ -70,7 +71,9 @@ def batches(name: str) -> list[str]:
 
 
 def score(f: set[str], weights: dict[str, float], bias: float) -> float:
-    return bias + sum(weights.get(g, 0.0) for g in f)
+    """bias + the cue weights, summed exactly: a set's order changes with the hash seed, and
+    a plain float sum in that order made scores that tie a threshold fall either side."""
+    return math.fsum([bias, *(weights.get(g, 0.0) for g in f)])
 
 
 def main(argv: list[str] | None = None) -> int:
