@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.cli_batch import batch, report_cmd
 from auditor.cli_check import check
 from auditor.cli_options import warn
