@@ -22,6 +22,12 @@ from auditor.packs import Rule
 from auditor.pipeline import AuditOptions, Pipeline
 
 T = TypeVar("T")
+WARM_UP = (
+    "# Warm-up\n\n"
+    "The minister allegedly hid the figures, officials said on Monday. Both sides have "
+    "remain tight-lipped about teh talks, because of the deal.\n\n"
+    "- One point.\n- Another point.\n"
+)
 
 
 class Checker:
@@ -54,9 +60,10 @@ class Checker:
             self.rule_dirs = {Path(r.source).resolve().parent for r in self.rules.values()}
 
     def warm(self) -> None:
-        """Build the Pipeline and the working folder's engines now (worker thread only)."""
-        self.pipeline().warm()
-        self.rules = dict(self.pipeline().rules)
+        """Build the Pipeline and audit a short sample under the working folder's
+        configuration (worker thread only): engines do much of their set-up on first use
+        (Harper about 3 s), which then does not fall on the first document."""
+        self.check(WARM_UP, str(Path.cwd() / "auditor-warm-up.md"))
 
     def reset(self) -> None:
         """Drop the Pipeline: the next check reads the configuration afresh."""
