@@ -51,7 +51,10 @@ class AuditorServer(LanguageServer):
     """The Language Server: document state, scheduling, and what it publishes."""
 
     def __init__(self, options: AuditOptions | None = None, debounce: float = DEBOUNCE) -> None:
-        super().__init__("auditor", __version__)
+        # Whole-document sync: an article is a few kilobytes, and pygls applies ranged
+        # edits on str.splitlines() lines, which also break at U+2028, U+0085 and form
+        # feeds where LSP lines do not: such a document would be edited in the wrong place.
+        super().__init__("auditor", __version__, types.TextDocumentSyncKind.Full)
         self.checker = Checker(options)
         self.debounce = debounce
         self.tasks: dict[str, asyncio.Task[None]] = {}  # uri -> its pending or running check
