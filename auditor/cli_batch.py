@@ -36,6 +36,7 @@ from auditor.pipeline import AuditOptions, Pipeline
 
 if TYPE_CHECKING:
     from auditor.batch.runner import Batch
+    from auditor.batch.work import AuditSpec
 
 EXPORT_FORMATS = (".csv", ".jsonl", ".parquet")
 
@@ -101,7 +102,6 @@ def batch(
 ) -> None:
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
     # imported here, not at the top: `auditor check` should not pay for the batch machinery
-    from auditor.batch.local import LocalEngine
     from auditor.batch.runner import Batch, Progress
     from auditor.batch.store import Store
     from auditor.batch.work import AuditSpec
@@ -118,15 +118,7 @@ def batch(
     run = Batch(store, pipeline.version_for, retry_errors, bar)
     run.extra_sinks.append(_say_why)
     try:
-        items = run.pending(sources.items())
-        if engine == "local":
-            LocalEngine(spec, pipeline.version_for, n).run(items, run)
-        else:
-            from auditor.batch.dask_engine import DaskEngine
-
-            DaskEngine(spec, pipeline.version_for, n, scheduler, results_parquet).run(
-                paths, opts, items, run
-            )
+        _run_engine(engine, spec, pipeline, n, (scheduler, results_parquet), sources, run)
         run.flush()
     except KeyboardInterrupt:
         run.flush()  # keep what the workers finished
@@ -138,6 +130,30 @@ def batch(
     for line in sources.problems:
         warn(line)
     raise typer.Exit(_finish(run, db, report, fail_on, fail_under, sources))
+
+
+def _run_engine(
+    engine: str,
+    spec: AuditSpec,
+    pipeline: Pipeline,
+    workers: int,
+    dask_options: tuple[str | None, Path | None],
+    sources: Sources,
+    run: Batch,
+) -> None:
+    """Hand the documents the store does not have yet to the local or the Dask engine."""
+    items = run.pending(sources.items())
+    if engine == "local":
+        from auditor.batch.local import LocalEngine
+
+        LocalEngine(spec, pipeline.version_for, workers).run(items, run)
+        return
+    from auditor.batch.dask_engine import DaskEngine
+
+    scheduler, results_parquet = dask_options
+    DaskEngine(spec, pipeline.version_for, workers, scheduler, results_parquet).run(
+        sources.paths, sources.opts, items, run
+    )
 
 
 def _check_usage(

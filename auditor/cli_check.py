@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -129,6 +130,14 @@ ProfileOption = Annotated[
         "--profile", help="Print the time per pack and rule on stderr (AUDITOR_PROFILE=1)."
     ),
 ]
+AlsoOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--also",
+        metavar="FORMAT:FILE",
+        help="Also write the report in FORMAT to FILE, from the same run (repeatable).",
+    ),
+]
 TimeoutOption = Annotated[
     float | None,
     typer.Option("--timeout", help="Time limit per document in seconds (0: none; default 120)."),
@@ -162,6 +171,7 @@ def check(
     min_severity: MinSeverityOption = None,
     timeout: TimeoutOption = None,
     profile: ProfileOption = False,
+    also: AlsoOption = None,
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
@@ -174,24 +184,45 @@ def check(
         return
     if not paths:
         raise UsageError("name the files or folders to audit ('-' reads standard input)")
+    extra = _also(also or [], formats)
     inputs = input_options(max_size, id_column, text_column, title_column, date_column,
                            stdin_filename)  # fmt: skip
     with engines_off_stdout():
         done = api.run(paths, options, inputs, baseline_write=baseline_write, on_problem=warn)
     report = done.report
-    if profile or os.environ.get("AUDITOR_PROFILE", "") not in ("", "0"):
-        words = sum(r.doc.words for r in report.results)
-        sys.stderr.write(profile_table(done.seconds, words))
-    if done.baseline_written is not None and not quiet:
-        warn(f"wrote {done.baseline_written} finding(s) to the baseline {baseline_write}")
-    if done.baselined and not quiet:
-        warn(f"{done.baselined} finding(s) already in the baseline were not reported")
+    _say(done, profile, quiet, baseline_write)
     render = RenderOptions(color=use_color(color, output is not None), rules=done.rules,
                            quiet=quiet, fail_on=fail_on.value, fail_under=fail_under,
                            max_warnings=max_warnings)  # fmt: skip
     shown = report.at_least(min_severity.value) if min_severity else report
     _write(statistics_text(shown) if statistics else formats[fmt](shown, render), output)
+    for name, path in extra:
+        _write(formats[name](shown, replace(render, color=False)), path)
     raise typer.Exit(_exit_code(done, fail_on, fail_under, max_warnings, baseline_write, baseline))
+
+
+def _say(done: api.Run, profile: bool, quiet: bool, baseline_write: Path | None) -> None:
+    """What the run has to say on stderr besides the report: timings, the baseline."""
+    if profile or os.environ.get("AUDITOR_PROFILE", "") not in ("", "0"):
+        words = sum(r.doc.words for r in done.report.results)
+        sys.stderr.write(profile_table(done.seconds, words))
+    if done.baseline_written is not None and not quiet:
+        warn(f"wrote {done.baseline_written} finding(s) to the baseline {baseline_write}")
+    if done.baselined and not quiet:
+        warn(f"{done.baselined} finding(s) already in the baseline were not reported")
+
+
+def _also(specs: list[str], formats: dict[str, object]) -> list[tuple[str, Path]]:
+    """--also FORMAT:FILE pairs, checked before the audit runs."""
+    out = []
+    for spec in specs:
+        name, sep, file = spec.partition(":")
+        if not sep or not file or name not in formats:
+            raise UsageError(
+                f"--also takes FORMAT:FILE with FORMAT one of {', '.join(formats)}, not '{spec}'"
+            )
+        out.append((name, Path(file)))
+    return out
 
 
 def _exit_code(
