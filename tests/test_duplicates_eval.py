@@ -21,7 +21,7 @@ BBC = eval_dir() / "bbc-news"
 def _pack_threshold() -> float:
     pack = next(p for p in load_packs() if p.id == "duplicates")
     rule = next(r for r in pack.rules if r.id == "duplicates.bullet")
-    return float(rule.options["options"]["threshold"])
+    return float(rule.options["threshold"])
 
 
 @pytest.mark.skipif(not MRPC.exists(), reason="MRPC not available")
