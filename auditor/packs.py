@@ -38,6 +38,21 @@ COMMON_OPTIONS = {
     "url": Opt(str, None, "a page that explains the rule"),
 }
 PACK_KEYS = frozenset({"id", "summary", "in_quotes", "url"})
+EXAMPLE_KEYS = ("text", "options", "suggestion", "rule")
+
+
+@dataclass
+class Example:
+    """One of a rule's own examples (LanguageTool's <example>): a bad one marks what must be
+    flagged [[like this]], a good one must stay quiet. A table may also give `options` for
+    the rule, the `rule` (a sub-rule such as grammar.harper.SpellCheck) whose findings are
+    checked, and for a bad one the `suggestion` each marked finding must offer first."""
+
+    kind: str  # "bad" or "good"
+    text: str  # as written, with the [[marks]]
+    options: dict[str, Any] = field(default_factory=dict)
+    suggestion: str | None = None
+    rule: str | None = None
 
 
 @dataclass
@@ -49,7 +64,7 @@ class Rule:
     severity: str
     message: str
     why: str
-    bad: list[str]
+    bad: list[str]  # the examples' texts, as written
     good: list[str]
     source: str
     in_quotes: str = "keep"
@@ -60,6 +75,7 @@ class Rule:
     url: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     check: Check | None = None
+    examples: list[Example] = field(default_factory=list)
     # every rule of the same pack file, in order (a density rule counts its siblings' hits)
     pack_rules: list[Rule] = field(default_factory=list, repr=False, compare=False)
 
@@ -173,25 +189,63 @@ def _exceptions(
         raise _fail(path, rid, f"invalid regex in 'exceptions': {bad_one!r}: {e}") from None
 
 
-def _examples(path: Path, rule: Rule, raw: object) -> tuple[list[str], list[str]]:
-    """The rule's bad and good examples, checked: every bad one marks text, no good one."""
+def _example(where: str, kind: str, item: object) -> Example:
+    if isinstance(item, str):
+        return Example(kind, item)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ValueError(f"{where}: must be a string, or a table with a 'text'")
+    unknown = sorted(set(item) - set(EXAMPLE_KEYS) - ({"suggestion"} if kind == "good" else set()))
+    if unknown or (kind == "good" and "suggestion" in item):
+        bad_key = unknown[0] if unknown else "suggestion"
+        raise ValueError(f"{where}: unknown key '{bad_key}' (known: {', '.join(EXAMPLE_KEYS)}; "
+                         "a suggestion only in a bad example)")  # fmt: skip
+    options, suggestion, sub = item.get("options", {}), item.get("suggestion"), item.get("rule")
+    if not isinstance(options, dict):
+        raise ValueError(f"{where}: 'options' must be a table")
+    if suggestion is not None and not isinstance(suggestion, str):
+        raise ValueError(f"{where}: 'suggestion' must be a string")
+    if sub is not None and not isinstance(sub, str):
+        raise ValueError(f"{where}: 'rule' must be a rule id")
+    return Example(kind, item["text"], dict(options), suggestion, sub)
+
+
+def _examples(path: Path, rule: Rule, raw: object) -> list[Example]:
+    """The rule's examples, checked: marks, keys, sub-rule and options."""
     if not isinstance(raw, dict):
         raise _fail(path, rule.id, "needs examples.bad and examples.good")
-    bad, good = raw.get("bad"), raw.get("good")
-    if not _string_list(bad) or not bad:
-        raise _fail(path, rule.id, "needs at least one bad example (examples.bad)")
-    if not _string_list(good) or not good:
-        raise _fail(path, rule.id, "needs at least one good example (examples.good)")
     if set(raw) - {"bad", "good"}:
         extra = ", ".join(sorted(set(raw) - {"bad", "good"}))
         raise _fail(path, rule.id, f"unknown example key(s): {extra}")
-    for ex in bad:
-        if not MARK.search(ex):
-            raise _fail(path, rule.id, f"bad example has no [[marked]] text: {ex[:60]!r}")
-    for ex in good:
-        if MARK.search(ex):
-            raise _fail(path, rule.id, f"good example must not mark text: {ex[:60]!r}")
-    return list(bad), list(good)
+    out: list[Example] = []
+    for kind in ("bad", "good"):
+        items = raw.get(kind)
+        if not isinstance(items, list) or not items:
+            raise _fail(path, rule.id, f"needs at least one {kind} example (examples.{kind})")
+        for i, item in enumerate(items):
+            where = f"examples.{kind}[{i}]"
+            try:
+                ex = _example(where, kind, item)
+                _check_example(rule, ex, where)
+            except ValueError as e:
+                raise _fail(path, rule.id, str(e)) from None
+            out.append(ex)
+    return out
+
+
+def _check_example(rule: Rule, ex: Example, where: str) -> None:
+    marked = MARK.search(ex.text)
+    if ex.kind == "bad" and not marked:
+        raise ValueError(f"bad example has no [[marked]] text: {ex.text[:60]!r}")
+    if ex.kind == "good" and marked:
+        raise ValueError(f"good example must not mark text: {ex.text[:60]!r}")
+    if ex.rule is not None and ex.rule != rule.id and not ex.rule.startswith(rule.id + "."):
+        raise ValueError(f"{where}: rule {ex.rule!r} is not {rule.id} or one of its sub-rules")
+    if ex.options:
+        assert rule.check is not None
+        try:
+            rule.check.variant(ex.options)
+        except ValueError as e:
+            raise ValueError(f"{where}: {e}") from None
 
 
 def _build_rule(
@@ -208,7 +262,9 @@ def _build_rule(
         rule.check = cls(rule)
     except ValueError as e:
         raise _fail(path, rid, str(e)) from None
-    rule.bad, rule.good = _examples(path, rule, raw.get("examples"))
+    rule.examples = _examples(path, rule, raw.get("examples"))
+    rule.bad = [e.text for e in rule.examples if e.kind == "bad"]
+    rule.good = [e.text for e in rule.examples if e.kind == "good"]
     return rule
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.errors import OptionError
-from auditor.options import Opt, coerce
+from auditor.options import BadOption, Opt, coerce
 
 if TYPE_CHECKING:
     from auditor.document import Document
@@ -78,6 +79,26 @@ class Check:
             return self.rule.options[key]
         spec = self.options.get(key) or self.run_options[key]
         return spec.initial()
+
+    def variant(self, overrides: dict[str, Any]) -> tuple[Rule, dict[str, Any]]:
+        """The rule with some options replaced (an example's `options`), checked by building
+        its check, and the run settings among them (keys only a run sets). BadOption names
+        an unknown key or a bad value."""
+        rule_keys: dict[str, Any] = {}
+        run_keys: dict[str, Any] = {}
+        for key, value in overrides.items():
+            spec = self.options.get(key) or self.run_options.get(key)
+            if spec is None:
+                known = ", ".join(sorted({*self.options, *self.run_options})) or "none"
+                raise BadOption(key, f"unknown (known: {known})")
+            try:
+                typed = coerce(spec, value)
+            except ValueError as e:
+                raise BadOption(key, str(e)) from None
+            (rule_keys if key in self.options else run_keys)[key] = typed
+        rule = replace(self.rule, options={**self.rule.options, **rule_keys}, check=None)
+        rule.check = type(self)(rule)
+        return rule, run_keys
 
     def run(self, doc: Document) -> Iterable[Hit]:
         raise NotImplementedError

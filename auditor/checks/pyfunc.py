@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.checks import Check, register
@@ -49,6 +50,13 @@ class PythonCheck(Check):
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         self.opts = {**self.base, **self.settings} if self.settings else self.base
+
+    def variant(self, overrides: dict[str, Any]) -> tuple[Rule, dict[str, Any]]:
+        """An example's `options` are the function's options."""
+        table = {**self.rule.options.get("options", {}), **overrides}
+        rule = replace(self.rule, options={**self.rule.options, "options": table}, check=None)
+        rule.check = type(self)(rule)
+        return rule, {}
 
     def run(self, doc: Document) -> Iterable[Hit]:
         return self.func(doc, self.rule, self.opts)
