@@ -183,3 +183,14 @@ def test_existence_without_anchors_scans_the_whole_text(tmp_path: Path) -> None:
     assert isinstance(rule.check, Existence) and rule.check.anchors is None
     doc = plain_document("t.txt", "It was a. b went home.")
     assert [(h.start, h.end) for h in rule.check.hits(doc)] == [(7, 11)]
+
+
+def test_an_anchor_inside_a_longer_one_is_still_found() -> None:
+    """'possibly' (hedges.epistemic) sits inside 'could possibly' (an anchor of
+    hedges.modal-perfect): the index must find both, as a whole-text scan would."""
+    text = "It is the biggest award that they could possibly get in their careers."
+    found = [(f.rule, f.text) for f in audit(text)]
+    assert ("hedges.epistemic", "possibly") in found
+    epistemic = next(r for r in CUE_RULES if r.id == "hedges.epistemic")
+    doc = plain_document("t.txt", text)
+    assert [(h.start, h.end) for h in epistemic.check.hits(doc)] == _full_scan(epistemic, doc)  # type: ignore[union-attr]

@@ -44,6 +44,17 @@ def trie_regex(words: set[str]) -> re.Pattern[str]:
     return re.compile(r"\b" + build(sorted(words), 0) + r"\b")
 
 
+def _heads(word: str, words: set[str]) -> list[str]:
+    """The words that begin `word` and end where a word of it ends ("could" of "could
+    possibly", "well" of "well-known")."""
+    return [
+        word[:i]
+        for i in range(1, len(word))
+        if word[:i] in words and (word[i - 1].isalnum() or word[i - 1] == "_")
+        and not (word[i].isalnum() or word[i] == "_")
+    ]  # fmt: skip
+
+
 @dataclass
 class _DocIndex:
     """One document's anchors: where each first occurs in each sentence."""
@@ -53,12 +64,18 @@ class _DocIndex:
 
 
 class Anchors:
-    """The anchors of every anchored rule loaded so far, and one regex finding them all."""
+    """The anchors of every anchored rule loaded so far, and one regex finding them all.
+
+    The regex looks ahead instead of consuming, so that an anchor inside a longer one
+    ("possibly" in "could possibly") is still found where it starts; an anchor that begins
+    a longer one at the same place ("could" of "could possibly") is credited with it.
+    """
 
     def __init__(self) -> None:
         self.words: set[str] = set()
         self.version = 0
         self._regex: re.Pattern[str] | None = None
+        self._heads: dict[str, list[str]] = {}
 
     def add(self, anchors: Iterable[str]) -> None:
         new = set(anchors) - self.words
@@ -69,7 +86,8 @@ class Anchors:
 
     def _compile(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(f"({trie_regex(self.words).pattern})")
+            self._regex = re.compile(f"(?=({trie_regex(self.words).pattern}))")
+            self._heads = {w: _heads(w, self.words) for w in self.words}
         return self._regex
 
     def index(self, doc: Document) -> _DocIndex:
@@ -91,7 +109,10 @@ class Anchors:
             si = bisect.bisect_right(starts, pos) - 1
             if si < 0:
                 continue
-            where[m.group(1).lower()].setdefault(si, pos)
+            word = m.group(1).lower()
+            where[word].setdefault(si, pos)
+            for head in self._heads.get(word, ()):
+                where[head].setdefault(si, pos)
         cached = _DocIndex(self.version, dict(where))
         doc.__dict__[_KEY] = cached
         return cached
