@@ -52,9 +52,11 @@ def test_every_rule_has_bad_and_good_examples_and_ids_name_the_rule() -> None:
 
 
 def test_the_new_example_forms_are_used() -> None:
-    """Options are stated by some shipped example."""
+    """Options, a suggestion and a sub-rule are each stated by some shipped example."""
     examples = [ex for p in PACKS for r in p.rules for ex in r.examples]
     assert any(ex.options for ex in examples)
+    assert any(ex.suggestion for ex in examples)
+    assert any(ex.rule for ex in examples)
 
 
 PACK = """[pack]
