@@ -1,3 +1,23 @@
-"""auditor: audit news copy for misinformation signals and text quality."""
+"""auditor: audit news copy for misinformation signals and text quality.
+
+The Python API (`audit`, `audit_paths`) is imported on first use, so `import auditor`
+stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+__all__ = ["__version__", "audit", "audit_paths"]
+
+if TYPE_CHECKING:
+    from auditor.api import audit, audit_paths
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("audit", "audit_paths"):
+        from auditor import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'auditor' has no attribute {name!r}")

@@ -88,7 +88,9 @@ class Baseline:
     def __init__(self, path: Path) -> None:
         self.base = path.resolve().parent
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
+            self.digest = hashlib.sha256(raw).hexdigest()[:16]
+            data = json.loads(raw.decode("utf-8"))
         except OSError as e:
             raise BaselineError(f"cannot read baseline {path}: {e.strerror or e}") from None
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
@@ -97,8 +99,8 @@ class Baseline:
             raise BaselineError(f"{path}: not an auditor baseline (no 'findings' list)")
         try:
             self.known: dict[str, Counter[str]] = {}
-            for e in data["findings"]:
-                self.known.setdefault(str(e["path"]), Counter())[str(e["fingerprint"])] += 1
+            for entry in data["findings"]:
+                self.known.setdefault(str(entry["path"]), Counter())[str(entry["fingerprint"])] += 1
         except (TypeError, KeyError):
             raise BaselineError(f"{path}: malformed baseline entry") from None
 

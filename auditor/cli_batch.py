@@ -1,6 +1,7 @@
 """`auditor batch` (audit an archive into a results store) and `auditor report` (summarise it).
 
-Registered on the main Typer app by one import at the end of `auditor/cli.py`.
+A batch audits each document through the same Pipeline as `auditor check` (configuration,
+per-path ignores, inline suppressions, baseline), in worker processes or on Dask.
 """
 
 from __future__ import annotations
@@ -8,80 +9,146 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.batch.inputs import InputOptions, check_paths, count_items, iter_items
-from auditor.batch.local import LocalEngine, WorkerFailure
-from auditor.batch.runner import Batch, Progress
-from auditor.batch.store import Store, StoreError
-from auditor.batch.work import AuditSpec
-from auditor.cli import (
+from auditor.cli_options import (
+    BaselineOption,
+    ConfigOption,
+    DateColumn,
     FailUnderOption,
+    IdColumn,
     IgnoreOption,
     MaxSizeOption,
     SelectOption,
     Severity,
-    UsageError,
-    app,
+    TextColumn,
+    TitleColumn,
+    input_options,
+    usage_timeout,
+    warn,
 )
-from auditor.engine import Selection
+from auditor.errors import UsageError
 from auditor.findings import SEVERITY_RANK
-from auditor.packs import load_packs, packs_digest
-from auditor.pipeline import check_prefixes
-from auditor.run import warn
+
+if TYPE_CHECKING:
+    from auditor.batch.runner import Batch
+    from auditor.inputs import Sources
 
 EXPORT_FORMATS = (".csv", ".jsonl", ".parquet")
 
 
-@app.command()
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Directories, files or globs: txt, md, html, json, jsonl, csv, parquet (and .gz)."
+    ),
+]
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite results store.")]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
+]
+EngineOption = Annotated[str, typer.Option("--engine", help="local or dask.")]
+SchedulerOption = Annotated[
+    str | None, typer.Option("--scheduler", help="Dask scheduler address (else a local one).")
+]
+ResultsParquetOption = Annotated[
+    Path | None,
+    typer.Option("--results-parquet", help="Dask: write results per partition to this dir."),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option("--timeout", help="Time limit per document in seconds (0: none; default 120)."),
+]
+RetryOption = Annotated[
+    bool, typer.Option("--retry-errors", help="Re-audit documents that failed before.")
+]
+FailOnOption = Annotated[
+    Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
+]
+ReportOption = Annotated[
+    Path | None, typer.Option("--report", help="Also write the HTML summary here.")
+]
+ProgressOption = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
+]
+
+
 def batch(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Directories, files or globs: txt, md, html, json, jsonl, csv, parquet (and .gz)."
-        ),
-    ],
-    db: Annotated[Path, typer.Option("--db", help="SQLite results store.")] = Path("auditor.db"),
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
-    ] = None,
-    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (else a local one).")
-    ] = None,
-    results_parquet: Annotated[
-        Path | None,
-        typer.Option("--results-parquet", help="Dask: write results per partition to this dir."),
-    ] = None,
+    paths: PathsArg,
+    db: DbOption = Path("auditor.db"),
+    workers: WorkersOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    results_parquet: ResultsParquetOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
-    id_column: Annotated[str, typer.Option("--id-column", help="Record id field.")] = "id",
-    text_column: Annotated[str, typer.Option("--text-column", help="Record text field.")] = "text",
-    title_column: Annotated[
-        str, typer.Option("--title-column", help="Record title field.")
-    ] = "title",
-    date_column: Annotated[str, typer.Option("--date-column", help="Record date field.")] = "date",
+    config: ConfigOption = None,
+    baseline: BaselineOption = None,
+    id_column: IdColumn = "id",
+    text_column: TextColumn = "text",
+    title_column: TitleColumn = "title",
+    date_column: DateColumn = "date",
     max_size: MaxSizeOption = 10.0,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Time limit per document in seconds (0: none).")
-    ] = 120.0,
-    retry_errors: Annotated[
-        bool, typer.Option("--retry-errors", help="Re-audit documents that failed before.")
-    ] = False,
+    timeout: TimeoutOption = None,
+    retry_errors: RetryOption = False,
     fail_under: FailUnderOption = None,
-    fail_on: Annotated[
-        Severity, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
-    ] = Severity.none,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Also write the HTML summary here.")
-    ] = None,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
-    ] = True,
+    fail_on: FailOnOption = Severity.none,
+    report: ReportOption = None,
+    progress: ProgressOption = True,
 ) -> None:
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
+    # imported here, not at the top: `auditor check` should not pay for the batch machinery
+    from auditor.batch.local import LocalEngine
+    from auditor.batch.runner import Batch, Progress
+    from auditor.batch.store import Store
+    from auditor.batch.work import AuditSpec
+    from auditor.inputs import Sources, count_items
+    from auditor.pipeline import AuditOptions, Pipeline
+
+    n = _check_usage(engine, scheduler, results_parquet, workers, report)
+    opts = input_options(max_size, id_column, text_column, title_column, date_column)
+    options = AuditOptions.make(select, ignore, config, baseline, None, usage_timeout(timeout))
+    pipeline = Pipeline(options)
+    pipeline.validate()
+    sources = Sources(paths, opts)
+    spec = AuditSpec(options, timeout=pipeline.timeout_for(pipeline.config_for("-")))
+    store = Store(db)
+    bar = Progress(count_items(paths, opts) if progress else None, enabled=progress)
+    run = Batch(store, pipeline.version_for, retry_errors, bar)
+    run.extra_sinks.append(_say_why)
+    try:
+        items = run.pending(sources.items())
+        if engine == "local":
+            LocalEngine(spec, pipeline.version_for, n).run(items, run)
+        else:
+            from auditor.batch.dask_engine import DaskEngine
+
+            DaskEngine(spec, pipeline.version_for, n, scheduler, results_parquet).run(
+                paths, opts, items, run
+            )
+        run.flush()
+    except KeyboardInterrupt:
+        run.flush()  # keep what the workers finished
+        warn(f"interrupted: {run.stats.line()}; run the same command again to resume")
+        raise
+    finally:
+        bar.close()
+        store.close()
+    for line in sources.problems:
+        warn(line)
+    raise typer.Exit(_finish(run, db, report, fail_on, fail_under, sources))
+
+
+def _check_usage(
+    engine: str,
+    scheduler: str | None,
+    results_parquet: Path | None,
+    workers: int | None,
+    report: Path | None,
+) -> int:
+    """Options that make no sense together are usage errors; returns the worker count."""
     if engine not in ("local", "dask"):
         raise UsageError(f"unknown engine '{engine}' (choose local or dask)")
     if engine == "local" and (scheduler or results_parquet):
@@ -91,49 +158,29 @@ def batch(
         raise UsageError("--workers must be at least 1")
     if report is not None and report.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"{report}: the report is HTML (name it .html)")
-    problems = check_paths(paths)
-    for p in problems:
-        warn(p)
-    if len(problems) == len(paths):
-        raise UsageError("nothing to audit")
-    packs = load_packs()
-    check_prefixes(packs, list(select or []) + list(ignore or []))
-    spec = AuditSpec(tuple(select or ()), tuple(ignore or ()), timeout=timeout)
-    version = spec.version(packs_digest(packs))
-    if not any(spec_wants(spec, r.id) for p in packs for r in p.rules):
-        raise UsageError("the selection leaves no rule to run")
-    opts = InputOptions(id_column, text_column, title_column, date_column,
-                        int(max_size * 1024 * 1024))  # fmt: skip
-    try:
-        store = Store(db)
-    except StoreError as e:
-        raise UsageError(str(e)) from None
-    total = count_items(paths, opts) if progress else None
-    bar = Progress(total, enabled=progress)
-    run = Batch(store, version, retry_errors, bar)
-    try:
-        items = run.pending(iter_items(paths, opts))
-        if engine == "local":
-            LocalEngine(spec, version, n).run(items, run)
-        else:
-            from auditor.batch.dask_engine import DaskEngine, DaskUnavailable
+    return n
 
-            try:
-                dask = DaskEngine(spec, version, n, scheduler, results_parquet)
-                dask.run(paths, opts, items, run)
-            except DaskUnavailable as e:
-                raise UsageError(str(e)) from None
-        run.flush()
-    except KeyboardInterrupt:
-        run.flush()  # keep what the workers finished
-        warn(f"interrupted: {run.stats.line()}; run the same command again to resume")
-        raise
-    except (StoreError, WorkerFailure) as e:
-        raise UsageError(str(e)) from None
-    finally:
-        bar.close()
-        store.close()
+
+def _say_why(row: dict[str, object]) -> None:
+    """A document that failed: its reason on stderr, as the store records it."""
+    if row["error"]:
+        warn(f"failed: {row['error']}")
+
+
+def _finish(
+    run: Batch,
+    db: Path,
+    report: Path | None,
+    fail_on: Severity,
+    fail_under: float | None,
+    sources: Sources,
+) -> int:
+    """The summary lines, the HTML summary if asked, and the exit code."""
     stats = run.stats
+    if stats.audited + stats.skipped + stats.errors == 0:
+        if not sources.problems:
+            warn("nothing was audited")
+        return 2
     warn(stats.line())
     warn(f"results in {db}")
     if report is not None:
@@ -148,24 +195,16 @@ def batch(
         except OSError as e:
             raise UsageError(f"cannot write {report}: {e.strerror or e}") from None
         warn(f"summary in {report}")
-    if stats.audited + stats.skipped == 0:
-        warn("nothing was audited")
-        raise typer.Exit(2)
     code = 0
     if fail_on.value != "none" and stats.worst is not None:
         code = int(SEVERITY_RANK[stats.worst] >= SEVERITY_RANK[fail_on.value])
     if fail_under is not None and stats.min_score is not None and stats.min_score < fail_under:
         code = 1
-    if any("no such file" in p for p in problems):
+    if sources.missing or stats.audited + stats.skipped == 0:
         code = 2
-    raise typer.Exit(code)
+    return code
 
 
-def spec_wants(spec: AuditSpec, rule_id: str) -> bool:
-    return Selection(list(spec.select), list(spec.ignore)).may_want(rule_id)
-
-
-@app.command("report")
 def report_cmd(
     db: Annotated[Path, typer.Argument(help="A results store written by 'auditor batch'.")],
     output: Annotated[
@@ -192,8 +231,6 @@ def report_cmd(
             warn(f"{n} documents exported to {path}")
         if output is None and not export:
             sys.stdout.write(text_summary(db, top))
-    except StoreError as e:
-        raise UsageError(str(e)) from None
     except ImportError as e:
         raise UsageError(f"{e.name or e}: needed here (pip install 'auditor[batch]')") from None
     except OSError as e:

@@ -9,6 +9,8 @@ naming the key and the file, never a silently ignored setting.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -16,9 +18,10 @@ from typing import Any
 
 from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
+from auditor.limits import check_timeout
 
 CONFIG_NAMES = ("auditor.toml", "pyproject.toml")
-KNOWN_KEYS = ("select", "ignore", "severity", "per-path-ignores", "packs", "rule-paths")
+KNOWN_KEYS = ("select", "ignore", "severity", "per-path-ignores", "packs", "rule-paths", "timeout")
 
 
 @dataclass
@@ -32,6 +35,14 @@ class Config:
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     packs: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_paths: list[Path] = field(default_factory=list)
+    timeout: float | None = None  # seconds per document (0: none); None: the default
+
+    def digest(self) -> str:
+        """What the configuration says, as a short hash (a change re-audits in batch)."""
+        key = json.dumps([self.select, self.ignore, self.severity, self.per_path_ignores,
+                          self.packs, [str(p) for p in self.rule_paths], self.timeout],
+                         sort_keys=True, default=str)  # fmt: skip
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     @property
     def root(self) -> Path:
@@ -105,6 +116,11 @@ def parse(data: dict[str, Any], path: Path) -> Config:
     if not isinstance(packs, dict) or not all(isinstance(v, dict) for v in packs.values()):
         raise _fail(path, "packs", "must hold one table per pack, e.g. [packs.readability]")
     cfg.packs = {pid: dict(opts) for pid, opts in packs.items()}
+    if "timeout" in data:
+        try:
+            cfg.timeout = check_timeout(data["timeout"], "the time limit")
+        except ValueError as e:
+            raise _fail(path, "timeout", str(e)) from None
     rule_paths = data.get("rule-paths", [])
     if not isinstance(rule_paths, list) or not all(isinstance(v, str) for v in rule_paths):
         raise _fail(path, "rule-paths", "must be a list of folder paths (strings)")
@@ -197,6 +213,10 @@ STARTER = """\
 # Paths to extra rule packs (a newsroom's house style), relative to this file. They are
 # loaded and validated exactly like the built-in packs, examples included.
 # rule-paths = ["house-rules"]
+
+# Time limit per document in seconds (0: none): past it the document gets a
+# meta.time-limit error and the run goes on.
+# timeout = 120
 
 # Change a rule's severity (error, warning or info); the longest matching prefix wins.
 [severity]

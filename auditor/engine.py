@@ -9,6 +9,8 @@ original text only at the end.
 from __future__ import annotations
 
 import bisect
+import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +70,7 @@ class Auditor:
         # Each auditor has its own check objects: two auditors over the same packs (two
         # configurations in one run) must not share settings.
         self.checks: dict[str, Check] = {}
+        self.seconds: Counter[str] = Counter()  # time spent per rule (for --profile)
         for r in self.rules:
             assert r.check is not None
             check = type(r.check)(r)
@@ -92,7 +95,10 @@ class Auditor:
         out: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
         for rule in self.rules:
-            for f in self.run_rule(rule, doc):
+            t0 = time.perf_counter()
+            found = self.run_rule(rule, doc)
+            self.seconds[rule.id] += time.perf_counter() - t0
+            for f in found:
                 key = (f.rule, f.start, f.end)
                 if key in seen or not self.selection.wants(f.rule):
                     continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from auditor.engine import Auditor, Selection
 from auditor.findings import Finding
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import Example, Pack, Rule, strip_marks
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor import __version__
 from auditor.document import Document
@@ -61,6 +62,16 @@ class Report:
                     worst = f.severity
         return worst
 
+    def at_least(self, severity: str) -> Report:
+        """The same report showing only findings of this severity or worse."""
+        floor = SEVERITY_RANK[severity]
+        results = [
+            DocumentResult(r.doc, [f for f in r.findings if SEVERITY_RANK[f.severity] >= floor],
+                           r.score, r.packs)
+            for r in self.results
+        ]  # fmt: skip
+        return Report(results, list(self.errors))
+
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
             "tool": {"name": "auditor", "version": __version__},
@@ -69,3 +80,29 @@ class Report:
         if self.errors:
             out["errors"] = list(self.errors)
         return out
+
+
+@dataclass
+class RenderOptions:
+    """How a reporter renders a Report."""
+
+    color: bool = False
+    rules: dict[str, Any] = field(default_factory=dict)  # rule id -> packs.Rule (for SARIF)
+    quiet: bool = False  # findings only: no summary lines
+    fail_on: str = "error"  # the gate, for formats that mark failures (JUnit)
+    fail_under: float | None = None
+    max_warnings: int | None = None
+
+    def fails(self, result: DocumentResult, report_warnings: int) -> bool:
+        """Whether this document is one the gate fails on."""
+        if self.fail_on != "none" and any(
+            SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on] for f in result.findings
+        ):
+            return True
+        if self.fail_under is not None and result.score < self.fail_under:
+            return True
+        return (
+            self.max_warnings is not None
+            and report_warnings > self.max_warnings
+            and any(f.severity == "warning" for f in result.findings)
+        )

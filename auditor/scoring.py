@@ -26,7 +26,7 @@ def points(findings: Iterable[Finding]) -> float:
 
 def score_from_points(pts: float, words: int) -> float:
     density = 100.0 * pts / max(words, MIN_WORDS)
-    return round(100.0 * 2.0 ** (-density / HALF_DENSITY), 1)
+    return round(100.0 * float(2.0 ** (-density / HALF_DENSITY)), 1)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from auditor.document import Document
 from auditor.findings import Finding, matches_prefix
+from auditor.limits import TIME_LIMIT_RULE
 
 UNUSED = "meta.unused-suppression"
 INVALID = "meta.invalid-suppression"
@@ -30,6 +31,10 @@ META_RULES = {
     INVALID: (
         "warning",
         "A suppression comment that cannot be read: it names no known rule or no directive.",
+    ),
+    TIME_LIMIT_RULE: (
+        "error",
+        "A document whose audit passed the per-document time limit: it was not checked.",
     ),
 }
 

@@ -103,7 +103,7 @@ def install_textstat() -> None:
         return original(lang)
 
     _count_syllables.get_cmudict = get_cmudict
-    _count_syllables._auditor_offline = True  # type: ignore[attr-defined]
+    _count_syllables._auditor_offline = True
 
 
 class _NltkStyle:

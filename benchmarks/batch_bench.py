@@ -128,20 +128,20 @@ def ensure_tools() -> tuple[Path | None, bool]:
 
 def run_auditor(files: list[Path], workers: int, ignore: tuple[str, ...]) -> dict[str, float]:
     """One `auditor batch` run through the local engine into a fresh store."""
-    from auditor.batch.inputs import iter_items
     from auditor.batch.local import LocalEngine
     from auditor.batch.runner import Batch
     from auditor.batch.store import Store
     from auditor.batch.work import AuditSpec
-    from auditor.packs import load_packs, packs_digest
+    from auditor.inputs import iter_items
+    from auditor.pipeline import AuditOptions
 
     with tempfile.TemporaryDirectory() as tmp:
         t0, cpu0 = time.perf_counter(), time.process_time()
-        spec = AuditSpec(ignore=ignore)
-        version = spec.version(packs_digest(load_packs()))
+        spec = AuditSpec(AuditOptions(ignore=ignore))
+        version_for = spec.build().version_for
         store = Store(Path(tmp) / "bench.db")
-        batch = Batch(store, version)
-        engine = LocalEngine(spec, version, workers)
+        batch = Batch(store, version_for)
+        engine = LocalEngine(spec, version_for, workers)
         engine.run(batch.pending(iter_items([str(f) for f in files])), batch)
         batch.flush()
         store.close()

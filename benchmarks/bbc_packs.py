@@ -16,7 +16,7 @@ from collections import Counter
 
 from auditor.document import Document
 from auditor.engine import Auditor
-from auditor.loaders import load_file
+from auditor.inputs import load_file
 from auditor.packs import load_packs
 from auditor.similarity import make_unit, shared_phrases
 from auditor.textnorm import Encoder

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
-from auditor.loaders import load_file, plain_document
+from auditor.inputs import load_file, plain_document
 from auditor.packs import load_packs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -28,7 +28,7 @@ from auditor.document import Document
 from auditor.engine import Auditor, Selection
 from auditor.engines import harper as harper_engine
 from auditor.engines.feed import feed
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import load_packs
 
 LOUD = ("warning", "error")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
-from auditor.loaders import load_file, plain_document, read_text
+from auditor.inputs import decode, load_file, plain_document
 from auditor.packs import load_packs
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -134,7 +134,7 @@ def bbc_measure() -> dict[str, object] | None:
         return None
     docs = []
     for path in sorted(root.glob("*/*.txt")):
-        text, _ = read_text(path, 1 << 24)
+        text, _ = decode(path.read_bytes(), str(path))
         docs.append(plain_document(str(path), text))
     words = sum(d.words for d in docs)
     auditor = hedges_auditor()

@@ -24,7 +24,7 @@ import numpy as np
 from auditor.functions.hedges import covered_sentences
 from auditor.functions.weasel import load_lexicon
 from auditor.functions.weasel_features import NUMBER, features, tokens
-from auditor.loaders import plain_document, read_text
+from auditor.inputs import decode, plain_document
 from auditor.packs import load_packs
 from benchmarks.hedges_eval import eval_dir, load_weasel, score
 
@@ -115,7 +115,7 @@ def bbc_sentences() -> tuple[list[set[str]], int]:
     feats: list[set[str]] = []
     words = 0
     for path in sorted((eval_dir() / "bbc-news").glob("*/*.txt")):
-        text, _ = read_text(path, 1 << 24)
+        text, _ = decode(path.read_bytes(), str(path))
         doc = plain_document(str(path), text)
         words += doc.words
         covered = covered_sentences(doc, rule)

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from cliutil import ARTICLE, run
 
+from auditor.api import audit_documents
 from auditor.baseline import fingerprint
-from auditor.loaders import load_file
-from auditor.pipeline import CheckOptions, run_check
+from auditor.inputs import load_file
+from auditor.pipeline import AuditOptions
 
 
 def test_bar_baseline_passes_unchanged_then_fails_on_new_hedge(tmp_path: Path) -> None:
@@ -63,14 +64,14 @@ def test_fingerprint_depends_on_rule_text_and_context_not_position(tmp_path: Pat
     p = tmp_path / "a.txt"
     p.write_text("He allegedly left.\n\nShe allegedly stayed.\n\nHe allegedly left.\n")
     doc = load_file(p).documents[0]
-    found = run_check([doc], CheckOptions()).report.results[0].findings
+    found = audit_documents([doc], AuditOptions()).report.results[0].findings
     fps = [fingerprint(doc, f) for f in found]
     assert fps[0] == fps[2] and fps[0] != fps[1]
     # case and spacing are normalised
     q = tmp_path / "b.txt"
     q.write_text("Intro line here.\n\nHE   ALLEGEDLY left.\n")
     doc2 = load_file(q).documents[0]
-    (f2,) = run_check([doc2], CheckOptions()).report.results[0].findings
+    (f2,) = audit_documents([doc2], AuditOptions()).report.results[0].findings
     assert fingerprint(doc2, f2) == fps[0]
 
 

@@ -12,27 +12,26 @@ import pyarrow.parquet as pq
 import pytest
 from test_batch_helpers import article, make_archive, rows, run_cli
 
-from auditor.batch.inputs import InputOptions, count_items, iter_items
 from auditor.batch.local import LocalEngine
 from auditor.batch.runner import Batch
 from auditor.batch.store import Store
 from auditor.batch.summary import export_documents, write_html
 from auditor.batch.work import AuditSpec
-from auditor.packs import load_packs, packs_digest
+from auditor.inputs import InputOptions, count_items, iter_items
+from auditor.pipeline import AuditOptions
 
 # the tests that audit thousands of documents leave out the grammar pack (its engine is the
 # slow part), so that they stay fast whatever the grammar pack grows into
-FAST = AuditSpec(ignore=("grammar",))
+FAST = AuditSpec(AuditOptions(ignore=("grammar",)))
 
 
 def run_local(paths: list[str], db: Path, spec: AuditSpec | None = None, workers: int = 1) -> Batch:
     spec = spec or AuditSpec()
-    packs = load_packs([Path(d) for d in spec.rule_dirs])
-    version = spec.version(packs_digest(packs))
+    version_for = spec.build().version_for
     store = Store(db)
-    batch = Batch(store, version)
+    batch = Batch(store, version_for)
     try:
-        LocalEngine(spec, version, workers).run(batch.pending(iter_items(paths)), batch)
+        LocalEngine(spec, version_for, workers).run(batch.pending(iter_items(paths)), batch)
         batch.flush()
     finally:
         store.close()
@@ -98,7 +97,7 @@ def test_resume_skips_unchanged_and_reaudits_changed(tmp_path: Path) -> None:
     assert all(a == b for a, b in per_doc)
 
     # another selection is another rules version: everything is audited again
-    third = run_local([str(tmp_path / "arch")], db, AuditSpec(ignore=("grammar",)))
+    third = run_local([str(tmp_path / "arch")], db, FAST)
     assert (third.stats.audited, third.stats.skipped) == (31, 0)
     assert rows(db, "SELECT count(*) FROM findings WHERE pack = 'grammar'") == [(0,)]
 
@@ -118,7 +117,9 @@ def test_pathological_document_hits_the_time_limit_and_the_batch_goes_on(tmp_pat
     db = tmp_path / "t.db"
     # only light packs beside the slow one: under load, Harper's first-use set-up alone could
     # pass a one-second limit on an ordinary document
-    spec = AuditSpec(select=("slow", "hedges"), rule_dirs=(str(packs),), timeout=1.0)
+    (tmp_path / "auditor.toml").write_text('rule-paths = ["packs"]\n')
+    options = AuditOptions(select=("slow", "hedges"), config=tmp_path / "auditor.toml")
+    spec = AuditSpec(options, timeout=1.0)
     batch = run_local([str(arch)], db, spec)
     assert (batch.stats.audited, batch.stats.errors) == (6, 1)
     [(error,)] = rows(db, "SELECT error FROM documents WHERE id LIKE '%evil.txt'")
@@ -252,8 +253,8 @@ def test_documents_in_flight_stay_bounded(tmp_path: Path) -> None:
 
     make_archive(tmp_path / "arch", 600)
     spec = FAST
-    version = spec.version(packs_digest(load_packs()))
-    batch = Batch(None, version)
+    version_for = spec.build().version_for
+    batch = Batch(None, version_for)
     pulled = 0
     peak = 0
 
@@ -265,7 +266,7 @@ def test_documents_in_flight_stay_bounded(tmp_path: Path) -> None:
             peak = max(peak, pulled - done)
             yield item
 
-    LocalEngine(spec, version, 2).run(counting(iter_items([str(tmp_path / "arch")])), batch)
+    LocalEngine(spec, version_for, 2).run(counting(iter_items([str(tmp_path / "arch")])), batch)
     assert batch.stats.audited == 600
     assert peak <= 2 * CHUNK * CHUNKS_IN_FLIGHT + 1  # +1: the first, read to see if any
 
@@ -291,8 +292,9 @@ def test_workers_that_cannot_start_stop_the_batch(tmp_path: Path) -> None:
     from auditor.batch.local import WorkerFailure
 
     make_archive(tmp_path / "arch", 5)
-    spec = AuditSpec(rule_dirs=(str(tmp_path / "no-such-packs"),))
-    batch = Batch(None, "v")
+    (tmp_path / "auditor.toml").write_text('rule-paths = ["no-such-packs"]\n')
+    spec = AuditSpec(AuditOptions(config=tmp_path / "auditor.toml"))
+    batch = Batch(None, lambda path: "v")
     with pytest.raises(WorkerFailure, match="could not start"):
-        LocalEngine(spec, "v", 2).run(iter_items([str(tmp_path / "arch")]), batch)
+        LocalEngine(spec, lambda path: "v", 2).run(iter_items([str(tmp_path / "arch")]), batch)
     assert batch.stats.errors == 0  # no document blamed

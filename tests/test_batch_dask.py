@@ -88,3 +88,13 @@ def test_dask_reads_parquet_partitions_and_resumes(tmp_path: Path, cluster) -> N
     r = run_cli(*dargs[:3], str(tmp_path / "unused.db"), *dargs[4:], "--results-parquet", str(out))
     assert r.returncode == 0, r.stderr
     assert "0 audited" in r.stderr and "60 unchanged" in r.stderr  # all parts already written
+
+
+def test_work_in_flight_is_sized_from_the_cluster(cluster) -> None:  # type: ignore[no-untyped-def]
+    from auditor.batch.dask_engine import CHUNKS_PER_THREAD, in_flight_target
+
+    with distributed.Client(cluster) as client:
+        threads = sum(client.nthreads().values())
+        assert threads == 2
+        # the cluster's threads, not the submitting machine's cores (fallback 1 here)
+        assert in_flight_target(client, 1) == CHUNKS_PER_THREAD * threads

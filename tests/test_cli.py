@@ -139,7 +139,7 @@ def test_binary_file_exits_2(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("empty.txt", b"", "empty file"),
-        ("data.csv", b"a,b\n", "unsupported file type"),
+        ("data.rtf", b"a,b\n", "unsupported file type"),
         ("big.txt", b"word " * 300_000, "over the"),
     ],
 )
@@ -153,7 +153,7 @@ def test_bad_input_exits_2(tmp_path: Path, name: str, content: bytes, message: s
 
 
 def test_directory_without_supported_files(tmp_path: Path) -> None:
-    (tmp_path / "notes.csv").write_text("x")
+    (tmp_path / "notes.rtf").write_text("x")
     proc = run("check", str(tmp_path))
     assert proc.returncode == 2
     assert "no supported files" in proc.stderr

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from cliutil import ARTICLE, AUDITOR, run
 
+from auditor.api import audit_documents
 from auditor.config import ConfigError, ConfigFinder, load_config, parse, path_matches
-from auditor.loaders import load_file
-from auditor.pipeline import CheckOptions, run_check
+from auditor.inputs import load_file
+from auditor.pipeline import AuditOptions
 
 
 def rules_found(cwd: Path, *args: str) -> list[str]:
@@ -161,7 +162,7 @@ def test_pack_options_reach_the_checks(scratch: Path, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(Check, "configure", spy)
     doc = load_file(scratch / "article.md").documents[0]
-    run_check([doc], CheckOptions(settings={"grammar": {"languagetool": "off"}}))
+    audit_documents([doc], AuditOptions.make(settings={"grammar": {"languagetool": "off"}}))
     got = dict(seen)
     assert got["hedges.allegedly"] == {"max_sentence_words": 40}
     assert got["grammar.repeated-word"] == {"words": ["Zelensky"], "languagetool": "off"}

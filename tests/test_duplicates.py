@@ -11,7 +11,7 @@ import pytest
 from auditor.document import Document
 from auditor.engine import Auditor
 from auditor.findings import Finding
-from auditor.loaders import load_file, plain_document
+from auditor.inputs import load_file, plain_document
 from auditor.packs import load_packs
 
 ROOT = Path(__file__).resolve().parents[1]

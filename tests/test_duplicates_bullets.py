@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor.document import Document
-from auditor.loaders import load_file, plain_document
+from auditor.inputs import load_file, plain_document
 
 
 def bullets(doc: Document) -> list[tuple[int | None, str]]:

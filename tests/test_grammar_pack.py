@@ -10,7 +10,7 @@ import pytest
 
 from auditor.engine import Auditor, Selection
 from auditor.engines.feed import feed
-from auditor.loaders import load_file, plain_document
+from auditor.inputs import load_file, plain_document
 from auditor.packs import load_packs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from auditor.engine import Auditor, Selection
 from auditor.errors import PackError
 from auditor.findings import Finding
 from auditor.functions.hedges import cue_rules
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import Rule, load_pack, load_packs, strip_marks
 
 ROOT = Path(__file__).resolve().parents[1]

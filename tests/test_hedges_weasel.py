@@ -11,7 +11,7 @@ import pytest
 from auditor.engine import Auditor, Selection
 from auditor.functions import weasel as W
 from auditor.functions.weasel_features import features, tokens
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import load_packs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ import pytest
 
 from auditor.engine import Auditor, Selection
 from auditor.engines import languagetool as lt
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.packs import load_packs
 
 

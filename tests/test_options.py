@@ -14,7 +14,7 @@ from auditor.checks import KINDS, Check, load_kinds
 from auditor.engine import Auditor
 from auditor.errors import AuditorError, OptionError, PackError
 from auditor.functions import FUNCTIONS, OPTIONS, load_functions
-from auditor.loaders import plain_document
+from auditor.inputs import plain_document
 from auditor.options import Opt, coerce, validate_settings
 from auditor.packs import load_pack, load_packs
 

@@ -106,7 +106,7 @@ def test_strip_marks() -> None:
 
 def test_auditors_over_the_same_packs_keep_their_own_settings() -> None:
     """Two configurations in one run share the loaded packs, never their settings."""
-    from auditor.loaders import plain_document
+    from auditor.inputs import plain_document
 
     packs = load_packs()
     strict = Auditor(packs, settings={"readability": {"max_sentence_words": 8}})
@@ -120,7 +120,7 @@ def test_auditors_over_the_same_packs_keep_their_own_settings() -> None:
 
 def test_opt_in_rules_run_only_when_selected(tmp_path: Path) -> None:
     from auditor.engine import Selection
-    from auditor.loaders import plain_document
+    from auditor.inputs import plain_document
 
     body = rule().replace('kind = "existence"', 'kind = "existence"\nopt_in = true')
     pack = load_pack(write_pack(tmp_path, body))

@@ -15,7 +15,7 @@ from auditor.checks.metric import document_stats
 from auditor.document import Document
 from auditor.engine import Auditor
 from auditor.findings import Finding
-from auditor.loaders import load_file, plain_document
+from auditor.inputs import load_file, plain_document
 from auditor.packs import load_packs
 
 PACKS = [p for p in load_packs() if p.id == "readability"]
@@ -158,7 +158,7 @@ def test_readability_needs_no_network(tmp_path: Path) -> None:
     r = _run_offline(
         """
         from auditor.engine import Auditor
-        from auditor.loaders import plain_document
+        from auditor.inputs import plain_document
         from auditor.packs import load_packs
         from auditor import syllables
         import textstat

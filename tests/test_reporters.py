@@ -12,9 +12,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from auditor.api import audit_documents
 from auditor.baseline import fingerprint
-from auditor.loaders import load_file
-from auditor.pipeline import CheckOptions, run_check
+from auditor.inputs import load_file
+from auditor.pipeline import AuditOptions
 from auditor.reporters import RenderOptions, reporters
 from auditor.reporters.github import escape_data, escape_property
 from auditor.reporters.html import article_html
@@ -74,7 +75,7 @@ def test_sarif_validates_against_official_schema(scratch: Path) -> None:
                for r in run_["results"])  # fmt: skip
     # the partial fingerprint is the baseline fingerprint
     doc = load_file(scratch / "article.txt").documents[0]
-    found = run_check([doc], CheckOptions()).report.results[0].findings
+    found = audit_documents([doc], AuditOptions()).report.results[0].findings
     f = next(f for f in found if f.rule == "hedges.allegedly")
     assert res["partialFingerprints"]["auditorFingerprint/v1"] == fingerprint(doc, f)
 

@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from auditor.api import audit_documents
 from auditor.document import Document
-from auditor.loaders import load_file
-from auditor.pipeline import CheckOptions, run_check
+from auditor.inputs import load_file
+from auditor.pipeline import AuditOptions
 
 AUDITOR = str(Path(sys.executable).parent / "auditor")
 
@@ -19,7 +20,7 @@ def audit(tmp_path: Path, name: str, text: str, **opts: object) -> list[tuple[st
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     docs: list[Document] = load_file(path).documents
-    run = run_check(docs, CheckOptions(**opts))  # type: ignore[arg-type]
+    run = audit_documents(docs, AuditOptions.make(**opts))  # type: ignore[arg-type]
     return [(f.rule, f.text) for r in run.report.results for f in r.findings]
 
 
@@ -70,7 +71,7 @@ def test_unused_suppression_is_reported_as_info(tmp_path: Path) -> None:
     text = "<!-- auditor: ignore hedges.allegedly -->\nNothing to see here.\n"
     path = tmp_path / "a.md"
     path.write_text(text)
-    run = run_check(load_file(path).documents, CheckOptions())
+    run = audit_documents(load_file(path).documents, AuditOptions())
     (f,) = run.report.results[0].findings
     assert (f.rule, f.severity, f.pack, f.line) == ("meta.unused-suppression", "info", "meta", 1)
     assert f.text == "<!-- auditor: ignore hedges.allegedly -->"
@@ -129,7 +130,7 @@ def test_html_unused_suppression_points_at_the_comment(tmp_path: Path) -> None:
     text = "<p>Hi there.</p><!-- auditor: ignore hedges --><p>All calm.</p>"
     path = tmp_path / "a.html"
     path.write_text(text)
-    run = run_check(load_file(path).documents, CheckOptions())
+    run = audit_documents(load_file(path).documents, AuditOptions())
     (f,) = run.report.results[0].findings
     assert f.rule == "meta.unused-suppression" and f.text == "<!-- auditor: ignore hedges -->"
 

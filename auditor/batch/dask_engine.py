@@ -1,6 +1,6 @@
 """The Dask engine: the same audit on a Dask distributed cluster.
 
-Each Dask worker builds its Auditor once (cached per process). When every input is
+Each Dask worker builds its Pipeline once (cached per process). When every input is
 Parquet, the workers read the partitions where they are (dask.dataframe) and only results
 travel back; otherwise the batch process streams Items to the cluster in chunks, with a
 bounded number of chunks in flight. Rows come back to the batch process and go into the
@@ -14,15 +14,17 @@ signal can interrupt them (use Dask's own worker lifetime settings instead).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from auditor.batch.inputs import InputOptions, Item, _folder, _record, iter_files, split_ext
 from auditor.batch.runner import Batch
 from auditor.batch.store import DOC_COLUMNS, FINDING_COLUMNS
 from auditor.batch.work import AuditSpec, Row, audit_item, error_row
 from auditor.errors import AuditorError
+from auditor.inputs import InputOptions, Item, Sources, folder_of
+from auditor.inputs.items import split_ext
+from auditor.inputs.records import record_item
 
 CHUNK = 16
 _CACHE: dict[AuditSpec, Any] = {}
@@ -32,16 +34,16 @@ class DaskUnavailable(AuditorError):
     """Dask is not installed or the scheduler cannot be reached (one line, exit 2)."""
 
 
-def _auditor(spec: AuditSpec) -> Any:
-    """This worker process's Auditor for the spec, built on first use."""
+def _pipeline(spec: AuditSpec) -> Any:
+    """This worker process's Pipeline for the spec, built on first use."""
     if spec not in _CACHE:
         _CACHE[spec] = spec.build()
     return _CACHE[spec]
 
 
 def audit_chunk(spec: AuditSpec, items: list[Item]) -> list[Row]:
-    auditor, version = _auditor(spec)
-    return [audit_item(auditor, item, version) for item in items]
+    pipeline = _pipeline(spec)
+    return [audit_item(pipeline, item) for item in items]
 
 
 def audit_frame(
@@ -50,13 +52,14 @@ def audit_frame(
     opts: InputOptions,
     name: str,
     folder: str,
-    done: dict[str, str],
+    done: dict[str, tuple[str, str]],
     out_dir: str | None,
     part: int,
 ) -> dict[str, Any]:
     """Audit one Parquet partition (a pandas DataFrame) of the file `name`; skip what `done`
     already has. Returns the rows (or, with `out_dir`, writes them there) and counts."""
-    auditor, version = _auditor(spec)
+    pipeline = _pipeline(spec)
+    version = pipeline.version_for(name)
     rows: list[Row] = []
     skipped = 0
     records = frame.to_dict("records")
@@ -64,14 +67,14 @@ def audit_frame(
         rec = {k: _plain(v) for k, v in rec.items()}
         if opts.id_column not in rec:
             rec[opts.id_column] = str(index)  # no id column: one partition per file, row number
-        item = _record(Path(name), folder, rec, f"{name}:row {index}", opts)
-        if done.get(item.id) == item.content_hash:
+        item = record_item(Path(name), folder, rec, f"{name}:row {index}", opts)
+        if done.get(item.id) == (item.content_hash, version):
             skipped += 1
             continue
         if item.problem is not None:
             rows.append(error_row(item, version, item.problem))
         else:
-            rows.append(audit_item(auditor, item, version))
+            rows.append(audit_item(pipeline, item))
     counts = {"skipped": skipped, "written": 0, "words": sum(r["words"] or 0 for r in rows),
               "errors": sum(1 for r in rows if r["error"])}  # fmt: skip
     if out_dir is not None:
@@ -128,16 +131,29 @@ def part_path(out: Path, part: int, version: str, name: str = "documents") -> Pa
     return out / f"{name}-{part:05d}-{version}.parquet"
 
 
+CHUNKS_PER_THREAD = 3  # enough queued per worker thread that none waits for the next chunk
+
+
+def in_flight_target(client: Any, fallback: int) -> int:
+    """Chunks to keep in flight: three per thread the cluster has now (it may grow or
+    shrink during a run), not per core of the machine that submits them."""
+    try:
+        threads = sum(client.nthreads().values())
+    except Exception:  # the scheduler is busy or going away: keep the last known size
+        threads = 0
+    return CHUNKS_PER_THREAD * (threads or fallback)
+
+
 class DaskEngine:
     def __init__(
         self,
         spec: AuditSpec,
-        version: str,
+        version_for: Callable[[str], str],
         workers: int,
         scheduler: str | None = None,
         results_parquet: Path | None = None,
     ) -> None:
-        self.spec, self.version, self.n = spec, version, max(1, workers)
+        self.spec, self.version_for, self.n = spec, version_for, max(1, workers)
         self.scheduler, self.results_parquet = scheduler, results_parquet
 
     def _client(self) -> tuple[Any, Any]:
@@ -165,7 +181,7 @@ class DaskEngine:
     def run(
         self, paths: list[str], opts: InputOptions, items: Iterator[Item], batch: Batch
     ) -> None:
-        files = list(iter_files(paths))
+        files = list(Sources(paths, opts).files())
         all_parquet = bool(files) and all(split_ext(f)[0] == ".parquet" for f, _r in files)
         if self.results_parquet is not None and not all_parquet:
             raise DaskUnavailable("--results-parquet needs Parquet inputs (one part per partition)")
@@ -195,18 +211,24 @@ class DaskEngine:
             return chunk
 
         ac = as_completed()
-        for _ in range(self.n * 3):
-            chunk = next_chunk()
-            if not chunk:
-                break
-            ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+        inflight = 0
+
+        def top_up() -> None:
+            nonlocal inflight
+            while inflight < in_flight_target(client, self.n):
+                chunk = next_chunk()
+                if not chunk:
+                    return
+                ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+                inflight += 1
+
+        top_up()
         for fut in ac:
+            inflight -= 1
             for row in fut.result():
                 batch.sink(row)
             fut.release()
-            chunk = next_chunk()
-            if chunk:
-                ac.add(client.submit(audit_chunk, self.spec, chunk, pure=False))
+            top_up()
 
     def _run_frames(
         self, client: Any, files: list[tuple[Path, Path]], opts: InputOptions, batch: Batch
@@ -220,7 +242,8 @@ class DaskEngine:
         done = self._done(batch)
         [done_ref] = client.scatter([done], broadcast=True)
         out = str(self.results_parquet) if self.results_parquet else None
-        tasks = []
+        tasks: list[Any] = []
+        versions: list[str] = []
         for f, root in files:
             names = set(pq.ParquetFile(f).schema_arrow.names)
             if opts.text_column not in names:
@@ -231,13 +254,14 @@ class DaskEngine:
             split: Any = "infer" if opts.id_column in names else False
             ddf = dd.read_parquet(str(f), columns=cols, split_row_groups=split)
             for p in ddf.to_delayed():
-                tasks.append(dask.delayed(audit_frame)(
-                    p, self.spec, opts, str(f), _folder(f, root), done_ref, out, len(tasks)
+                versions.append(self.version_for(str(f)))
+                tasks.append(dask.delayed(audit_frame)(  # type: ignore[attr-defined]
+                    p, self.spec, opts, str(f), folder_of(f, root), done_ref, out, len(tasks)
                 ))  # fmt: skip
         if out is not None:  # resume: a partition already written for this version is done
             todo = []
             for i, t in enumerate(tasks):
-                done_part = part_path(Path(out), i, self.version)
+                done_part = part_path(Path(out), i, versions[i])
                 if done_part.exists():
                     batch.stats.skipped += pq.ParquetFile(done_part).metadata.num_rows
                 else:
@@ -256,11 +280,11 @@ class DaskEngine:
                 batch.progress.update(batch.stats)
             fut.release()
 
-    def _done(self, batch: Batch) -> dict[str, str]:
-        """What the store already holds for this rules version: id -> content hash."""
+    def _done(self, batch: Batch) -> dict[str, tuple[str, str]]:
+        """What the store already holds: id -> (content hash, rules version)."""
         if batch.store is None or self.results_parquet is not None:
             return {}
-        q = "SELECT id, content_hash FROM documents WHERE rules_version = ?"
+        q = "SELECT id, content_hash, rules_version FROM documents"
         if batch.retry_errors:
-            q += " AND error IS NULL"
-        return dict(batch.store.db.execute(q, (self.version,)))
+            q += " WHERE error IS NULL"
+        return {i: (h, v) for i, h, v in batch.store.db.execute(q)}

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from auditor.batch.inputs import Item
 from auditor.batch.runner import Batch
 from auditor.batch.work import AuditSpec, audit_item, error_row
 from auditor.errors import AuditorError
+from auditor.inputs import Item
 
 CHUNK = 8
 CHUNKS_IN_FLIGHT = 2
@@ -39,7 +39,11 @@ def _ignore_sigint() -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
     old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    return lambda: signal.signal(signal.SIGINT, old)
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, old)
+
+    return restore
 
 
 class WorkerFailure(AuditorError):
@@ -50,7 +54,8 @@ def _worker_main(spec: AuditSpec, tasks: Any, conn: Connection) -> None:
     """A worker process: build the Auditor once, then audit chunks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
     try:
-        auditor, version = spec.build()
+        pipeline = spec.build()
+        pipeline.warm()
     except Exception as e:
         conn.send(("fatal", f"{type(e).__name__}: {e}"))
         return
@@ -67,13 +72,13 @@ def _worker_main(spec: AuditSpec, tasks: Any, conn: Connection) -> None:
             if chunk is None:
                 break
             for item in chunk:
-                conn.send(("row", audit_item(auditor, item, version, spec.timeout)))
+                conn.send(("row", audit_item(pipeline, item, spec.timeout)))
         ru = resource.getrusage(resource.RUSAGE_SELF)
         conn.send(("bye", {"maxrss_kb": ru.ru_maxrss, "cpu": ru.ru_utime + ru.ru_stime}))
     except (BrokenPipeError, EOFError, OSError):
         os._exit(0)  # the batch process is gone: nothing to report to
     finally:
-        auditor.close()
+        pipeline.close()
 
 
 @dataclass
@@ -90,8 +95,8 @@ class _Worker:
 class LocalEngine:
     """Runs Items through `workers` processes and hands rows to the Batch."""
 
-    def __init__(self, spec: AuditSpec, version: str, workers: int) -> None:
-        self.spec, self.version, self.n = spec, version, max(1, workers)
+    def __init__(self, spec: AuditSpec, version_for: Callable[[str], str], workers: int) -> None:
+        self.spec, self.version_for, self.n = spec, version_for, max(1, workers)
         self.ctx = mp.get_context("spawn")
         self.usage: list[dict[str, float]] = []  # per worker: peak memory, CPU seconds
 
@@ -201,7 +206,7 @@ class LocalEngine:
             raise WorkerFailure(f"a worker died while starting ({why})")
         if w.inflight:
             item = w.inflight.popleft()
-            batch.sink(error_row(item, self.version, f"{item.id}: {why}"))
+            batch.sink(error_row(item, self.version_for(item.path), f"{item.id}: {why}"))
             retry.extendleft(reversed(w.inflight))
         return self._start()
 

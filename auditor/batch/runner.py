@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.batch.inputs import Item
 from auditor.batch.store import Store
 from auditor.batch.work import Row, error_row
 from auditor.findings import SEVERITY_RANK
+from auditor.inputs import Item
 
-FLUSH_ROWS = 64
+FLUSH_ROWS = 512
 FLUSH_SECONDS = 0.5
 
 
@@ -122,11 +122,11 @@ class Batch:
     def __init__(
         self,
         store: Store | None,
-        version: str,
+        version_for: Callable[[str], str],
         retry_errors: bool = False,
         progress: Progress | None = None,
     ) -> None:
-        self.store, self.version, self.retry_errors = store, version, retry_errors
+        self.store, self.version_for, self.retry_errors = store, version_for, retry_errors
         self.stats = Stats()
         self.progress = progress or Progress(None, enabled=False)
         self._buffer: list[Row] = []
@@ -137,12 +137,13 @@ class Batch:
         """The Items a worker must audit; unchanged ones are counted and skipped, unreadable
         ones recorded as errors at once."""
         for item in items:
+            version = self.version_for(item.path)
             if self.store is not None:
                 old = self.store.lookup(item.id)
                 if (
                     old is not None
                     and old.content_hash == item.content_hash
-                    and old.rules_version == self.version
+                    and old.rules_version == version
                     and not (self.retry_errors and old.error)
                 ):
                     self.stats.skipped += 1
@@ -150,7 +151,7 @@ class Batch:
                     self.progress.update(self.stats)
                     continue
             if item.problem is not None:
-                self.sink(error_row(item, self.version, item.problem))
+                self.sink(error_row(item, version, item.problem))
                 continue
             yield item
 

@@ -60,6 +60,33 @@ CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
 """
 
 
+APPLICATION_ID = 0x41554454  # "AUDT" in the SQLite header: this file is an auditor store
+
+
+def refuse_foreign(path: Path) -> None:
+    """An existing database that is not an auditor store is refused, and left untouched."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        with path.open("rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                raise StoreError(f"{path}: not an SQLite database (refusing to overwrite it)")
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (app,) = db.execute("PRAGMA application_id").fetchone()
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            db.close()
+    except (OSError, sqlite3.DatabaseError) as e:
+        raise StoreError(f"{path}: cannot use as a results database: {e}") from None
+    if app == APPLICATION_ID or (app == 0 and tables <= {"documents", "findings"}):
+        return  # ours (or an empty database, or a store from before the application id)
+    raise StoreError(
+        f"{path}: a database that is not an auditor results store (tables: "
+        f"{', '.join(sorted(tables)) or 'none'}); refusing to change it (choose another --db)"
+    )
+
+
 @dataclass(slots=True)
 class Stored:
     content_hash: str
@@ -74,11 +101,13 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        refuse_foreign(self.path)  # before anything could write to someone else's file
         try:
             self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot use as a results database: {e}") from None
         cols = ", ".join(f'"{c}"' for c in DOC_COLUMNS)
@@ -96,24 +125,26 @@ class Store:
         return Stored(*row) if row else None
 
     def write(self, rows: Iterable[dict[str, Any]]) -> int:
-        """Write documents and their findings in one transaction; returns how many."""
-        n = 0
+        """Write documents and their findings in one transaction; returns how many.
+
+        Three statements for the whole batch (executemany), not three per document: the
+        single writer keeps up with many workers."""
+        batch = list(rows)
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                for row in rows:
-                    self.db.execute("DELETE FROM findings WHERE document_id = ?", (row["id"],))
-                    self.db.execute(self._insert_doc, [row[c] for c in DOC_COLUMNS])
-                    if row["findings"]:
-                        self.db.executemany(self._insert_finding, row["findings"])
-                    n += 1
+                self.db.executemany(
+                    "DELETE FROM findings WHERE document_id = ?", [(r["id"],) for r in batch]
+                )
+                self.db.executemany(self._insert_doc, [[r[c] for c in DOC_COLUMNS] for r in batch])
+                self.db.executemany(self._insert_finding, [f for r in batch for f in r["findings"]])
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot write results: {e}") from None
-        return n
+        return len(batch)
 
     def close(self) -> None:
         self.db.close()

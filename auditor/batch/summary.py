@@ -305,6 +305,6 @@ def _write_parquet(out: Path, cols: list[str], rows: Any, batch: int = 10000) ->
 def _table_of(rows: list[list[Any]], schema: Any) -> Any:
     import pyarrow as pa
 
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
+    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
     return pa.table({name: pa.array(list(col), type=schema.field(name).type)
                      for name, col in zip(schema.names, columns, strict=True)})  # fmt: skip

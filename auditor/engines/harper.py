@@ -113,3 +113,9 @@ def lint(
             out.append(EngineLint(name, span.start, span.end, lt.message, suggestions))
     out.sort(key=lambda e: (e.start, e.end, e.rule))
     return out
+
+
+def describe(engine_rule: str) -> str | None:
+    """Harper's own one-paragraph description of one of its rules (None if it has none)."""
+    descriptions: dict[str, str] = linter().get_lint_descriptions()
+    return descriptions.get(engine_rule)

@@ -4,7 +4,8 @@ A news article is full of names no dictionary holds (Kursk, Sudzha, RVvoenkor). 
 flagged as misspelled is taken for a name when it is capitalised (or has a capital inside)
 and does not open its sentence, when it opens its sentence but the next word is
 capitalised too ("Aishwarya Rai said"), when the same word appears capitalised elsewhere in
-the document, or when it is in the user's word list. Words with digits, handles, hashtags,
+the document, or when it is in the user's word list. A lower-case word a large frequency
+list knows is a real word, not an error (`auditor/engines/wordlist.py`). Words with digits, handles, hashtags,
 and parts of URLs or e-mail addresses are never spelling errors either.
 """
 
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from auditor.document import Document
+from auditor.engines.wordlist import known_word
 
 _OPENERS = "\"'“‘«([ \t\n-–—*•"
 _NEXT_WORD = re.compile(r"[\s,]+([^\W\d_])")
@@ -75,4 +77,4 @@ def is_name(
             return True  # "Tottenham v Brighton", "Middlesbrough boss": a name opening a sentence
     elif next_capital and len(word) <= 4:
         return True  # a particle in a name: "Luigi del Neri", "von Trapp", "Os du Randt"
-    return capitalised_elsewhere(doc, word, start)
+    return capitalised_elsewhere(doc, word, start) or known_word(word, suggestions)

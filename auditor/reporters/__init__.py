@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
-from auditor.report import Report
+from auditor.report import RenderOptions, Report
 
-
-@dataclass
-class RenderOptions:
-    color: bool = False
-    rules: dict[str, Any] = field(default_factory=dict)  # rule id -> packs.Rule (for SARIF)
-
+__all__ = ["RenderOptions", "Reporter", "reporters"]
 
 Reporter = Callable[[Report, RenderOptions], str]
 
 
 def reporters() -> dict[str, Reporter]:
-    from auditor.reporters import github, html, jsonfmt, junit, markdown, sarif, text
+    from auditor.reporters import (
+        concise,
+        github,
+        html,
+        jsonfmt,
+        junit,
+        markdown,
+        sarif,
+        text,
+    )
 
     return {
         "text": text.render,
+        "concise": concise.render,
         "json": jsonfmt.render,
         "markdown": markdown.render,
         "sarif": sarif.render,

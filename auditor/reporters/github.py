@@ -10,8 +10,7 @@ import contextlib
 from pathlib import Path
 
 from auditor.baseline import source_file
-from auditor.report import Report
-from auditor.reporters import RenderOptions
+from auditor.report import RenderOptions, Report
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,8 +37,9 @@ def render(report: Report, options: RenderOptions) -> str:
     for r in report.results:
         file = escape_property(_relative(source_file(r.doc)))
         for f in r.findings:
-            if r.doc.fmt == "record":
-                where = f"file={file},line={r.doc.record_line or 1}"
+            if r.doc.fmt == "record":  # the record's line in its file; the place in its text
+                line = r.doc.record_line or 1
+                where = f"file={file},line={line},col=1,endLine={line},endColumn=1"
                 msg = f"{r.doc.path} {f.line}:{f.column}: {f.message}"
             else:
                 end_line, end_col = r.doc.line_col(f.end)
@@ -50,6 +50,8 @@ def render(report: Report, options: RenderOptions) -> str:
                 msg += " Suggestion: " + ", ".join(f.suggestions[:3]) + "."
             title = escape_property(f.rule)
             out.append(f"::{COMMAND[f.severity]} {where},title={title}::{escape_data(msg)}")
+    if options.quiet:
+        return "\n".join(out) + ("\n" if out else "")
     c = report.counts()
     out.append(
         f"auditor: {len(report.results)} document(s), {c['error']} error(s), "

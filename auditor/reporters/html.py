@@ -18,8 +18,7 @@ from html import escape
 
 from auditor import __version__
 from auditor.findings import SEVERITY_RANK, Finding
-from auditor.report import DocumentResult, Report
-from auditor.reporters import RenderOptions
+from auditor.report import DocumentResult, RenderOptions, Report
 
 CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fffdf7;--fg:#1d1d1d}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from auditor.report import Report
-from auditor.reporters import RenderOptions
+from auditor.report import RenderOptions, Report
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -1,4 +1,5 @@
-"""JUnit XML: one testcase per document, failing when it has error or warning findings.
+"""JUnit XML: one testcase per document, failing exactly when the gate fails on it
+(`--fail-on`, `--fail-under`, `--max-warnings`), so the test report and the exit code agree.
 
 CI systems that read test reports (GitLab, Jenkins, Azure) then list each article that
 needs work, with its findings in the failure body.
@@ -9,8 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from auditor.report import Report
-from auditor.reporters import RenderOptions
+from auditor.report import RenderOptions, Report
 
 # characters XML 1.0 cannot carry, even escaped
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -24,6 +24,7 @@ def render(report: Report, options: RenderOptions) -> str:
     suites = ET.Element("testsuites", name="auditor")
     suite = ET.SubElement(suites, "testsuite", name="auditor")
     failures = 0
+    warnings = report.counts()["warning"]
     for r in report.results:
         case = ET.SubElement(
             suite, "testcase", classname="auditor", name=_clean(r.doc.path), time="0"
@@ -32,7 +33,7 @@ def render(report: Report, options: RenderOptions) -> str:
             f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message} [{f.text}]" for f in r.findings
         ]
         serious = [f for f in r.findings if f.severity in ("error", "warning")]
-        if serious:
+        if options.fails(r, warnings):
             failures += 1
             errors = sum(f.severity == "error" for f in serious)
             fail = ET.SubElement(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.report import Report
-from auditor.reporters import RenderOptions
+from auditor.report import RenderOptions, Report
 
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 

@@ -16,8 +16,7 @@ from urllib.parse import quote
 from auditor import __version__
 from auditor.baseline import fingerprint, source_file
 from auditor.findings import Finding
-from auditor.report import DocumentResult, Report
-from auditor.reporters import RenderOptions
+from auditor.report import DocumentResult, RenderOptions, Report
 from auditor.suppress import META_RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -83,61 +82,36 @@ def _region(r: DocumentResult, f: Finding) -> dict[str, Any]:
     }
 
 
-def build(report: Report, options: RenderOptions) -> dict[str, Any]:
-    rules: list[dict[str, Any]] = []
-    index: dict[str, int] = {}
-    results: list[dict[str, Any]] = []
-    artifacts: list[dict[str, Any]] = []
-    artifact_index: dict[str, int] = {}
-    for r in report.results:
-        file = source_file(r.doc)
-        uri, relative = _uri(file)
-        if uri not in artifact_index:
-            artifact_index[uri] = len(artifacts)
-            loc: dict[str, Any] = {"uri": uri}
-            if relative:
-                loc["uriBaseId"] = "%SRCROOT%"
-            artifacts.append({"location": loc, "encoding": "utf-8"})
-        for f in r.findings:
-            if f.rule not in index:
-                index[f.rule] = len(rules)
-                rules.append(_descriptor(f.rule, f, options.rules))
-            location: dict[str, Any] = {"uri": uri, "index": artifact_index[uri]}
-            if relative:
-                location["uriBaseId"] = "%SRCROOT%"
-            text = f.message
-            if r.doc.fmt == "record":
-                text += f" (record {r.doc.path}, line {f.line}, column {f.column} of its text)"
-            if f.suggestions:
-                text += " Suggestion: " + ", ".join(f.suggestions[:3]) + "."
-            res: dict[str, Any] = {
-                "ruleId": f.rule,
-                "ruleIndex": index[f.rule],
-                "level": LEVEL[f.severity],
-                "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": location,
-                            "region": _region(r, f),
-                        }
-                    }
-                ],
-                "partialFingerprints": {"auditorFingerprint/v1": fingerprint(r.doc, f)},
-                "properties": {"pack": f.pack, "documentScore": r.score},
-            }
-            if f.extra.get("quoted"):
-                res["properties"]["quoted"] = True
-            results.append(res)
+def _result(r: DocumentResult, f: Finding, location: dict[str, Any], rule_index: int) -> Any:
+    """One SARIF result for a finding."""
+    text = f.message
+    if r.doc.fmt == "record":
+        text += f" (record {r.doc.path}, line {f.line}, column {f.column} of its text)"
+    if f.suggestions:
+        text += " Suggestion: " + ", ".join(f.suggestions[:3]) + "."
+    physical = {"artifactLocation": location, "region": _region(r, f)}
+    res: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[f.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {"auditorFingerprint/v1": fingerprint(r.doc, f)},
+        "properties": {"pack": f.pack, "documentScore": r.score},
+    }
+    if f.extra.get("quoted"):
+        res["properties"]["quoted"] = True
+    return res
+
+
+def _run(rules: list[Any], artifacts: list[Any], results: list[Any], errors: list[str]) -> Any:
+    """The SARIF run object around the results."""
+    driver = {"name": "auditor", "version": __version__, "semanticVersion": __version__,
+              "rules": rules}  # fmt: skip
     run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "auditor",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": rules,
-            }
-        },
+        "tool": {"driver": driver},
+        # a category with no run id: code scanning keeps one series of results per category
+        "automationDetails": {"id": "auditor/"},
         "originalUriBaseIds": {
             "%SRCROOT%": {"uri": Path.cwd().resolve().as_uri().rstrip("/") + "/"}
         },
@@ -145,15 +119,35 @@ def build(report: Report, options: RenderOptions) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
-    if report.errors:
-        run["invocations"] = [
-            {
-                "executionSuccessful": True,
-                "toolExecutionNotifications": [
-                    {"level": "error", "message": {"text": e}} for e in report.errors
-                ],
-            }
-        ]
+    if errors:
+        notes = [{"level": "error", "message": {"text": e}} for e in errors]
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
+    return run
+
+
+def build(report: Report, options: RenderOptions) -> dict[str, Any]:
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    results: list[dict[str, Any]] = []
+    artifacts: list[dict[str, Any]] = []
+    artifact_index: dict[str, int] = {}
+    for r in report.results:
+        uri, relative = _uri(source_file(r.doc))
+        if uri not in artifact_index:
+            artifact_index[uri] = len(artifacts)
+            loc: dict[str, Any] = {"uri": uri}
+            if relative:
+                loc["uriBaseId"] = "%SRCROOT%"
+            artifacts.append({"location": loc, "encoding": "utf-8"})
+        location: dict[str, Any] = {"uri": uri, "index": artifact_index[uri]}
+        if relative:
+            location["uriBaseId"] = "%SRCROOT%"
+        for f in r.findings:
+            if f.rule not in index:
+                index[f.rule] = len(rules)
+                rules.append(_descriptor(f.rule, f, options.rules))
+            results.append(_result(r, f, location, index[f.rule]))
+    run = _run(rules, artifacts, results, report.errors)
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.report import DocumentResult, Report
-from auditor.reporters import RenderOptions
+from auditor.report import DocumentResult, RenderOptions, Report
 from auditor.reporters.context import context
 from auditor.scoring import HALF_DENSITY, MIN_WORDS, WEIGHTS
 
@@ -14,11 +13,11 @@ def _c(text: str, code: str, on: bool) -> str:
     return f"\033[{_COLORS[code]}m{text}\033[0m" if on and text else text
 
 
-def _document(r: DocumentResult, color: bool) -> list[str]:
+def _document(r: DocumentResult, color: bool, quiet: bool = False) -> list[str]:
     lines = [_c(f"{r.doc.path}", "bold", color) + f"  ({r.doc.words} words)"]
     for w in r.doc.warnings:
         lines.append(f"  ! {w}")
-    if not r.findings:
+    if not r.findings and not quiet:
         lines.append("  no findings")
     for f in r.findings:
         pos = f"{f.line}:{f.column}"
@@ -31,6 +30,8 @@ def _document(r: DocumentResult, color: bool) -> list[str]:
             lines.append("           | " + " " * len(before) + "^" * max(1, len(flagged)))
         if f.suggestions:
             lines.append(f"           suggestion: {', '.join(f.suggestions[:3])}")
+    if quiet:
+        return lines if r.findings else []
     lines.append("")
     lines.append(f"  score {r.score:.1f}/100")
     parts = []
@@ -45,8 +46,10 @@ def _document(r: DocumentResult, color: bool) -> list[str]:
 def render(report: Report, options: RenderOptions) -> str:
     out: list[str] = []
     for r in report.results:
-        out.extend(_document(r, options.color))
-        out.append("")
+        lines = _document(r, options.color, options.quiet)
+        out.extend([*lines, ""] if lines else [])
+    if options.quiet:
+        return "\n".join(out) + ("\n" if out else "")
     c = report.counts()
     n = len(report.results)
     out.append(
