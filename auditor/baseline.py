@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.document import Document
 from auditor.errors import BaselineError
 from auditor.findings import Finding

@@ -11,9 +11,10 @@ from typing import Annotated
 
 import typer
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.cli_batch import batch, report_cmd
 from auditor.cli_check import check
+from auditor.cli_lsp import lsp
 from auditor.cli_options import warn
 from auditor.cli_rules import explain, init, rules_cmd
 from auditor.errors import AuditorError
@@ -48,6 +49,7 @@ app.command("report")(report_cmd)
 app.command("rules")(rules_cmd)
 app.command()(explain)
 app.command()(init)
+app.command()(lsp)
 
 
 def run_app(args: list[str] | None = None) -> int:

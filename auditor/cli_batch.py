@@ -31,10 +31,11 @@ from auditor.cli_options import (
 )
 from auditor.errors import UsageError
 from auditor.findings import SEVERITY_RANK
+from auditor.inputs import Sources, count_items
+from auditor.pipeline import AuditOptions, Pipeline
 
 if TYPE_CHECKING:
     from auditor.batch.runner import Batch
-    from auditor.inputs import Sources
 
 EXPORT_FORMATS = (".csv", ".jsonl", ".parquet")
 
@@ -104,8 +105,6 @@ def batch(
     from auditor.batch.runner import Batch, Progress
     from auditor.batch.store import Store
     from auditor.batch.work import AuditSpec
-    from auditor.inputs import Sources, count_items
-    from auditor.pipeline import AuditOptions, Pipeline
 
     n = _check_usage(engine, scheduler, results_parquet, workers, report)
     opts = input_options(max_size, id_column, text_column, title_column, date_column)

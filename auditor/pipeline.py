@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.baseline import Baseline, source_file
 from auditor.config import Config, ConfigFinder
 from auditor.document import Document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.document import Document
 from auditor.findings import SEVERITY_RANK, Finding
 from auditor.scoring import PackScore, score_document

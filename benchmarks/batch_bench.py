@@ -11,7 +11,8 @@ write-good (each installed into this folder's own environment, never the project
 includes starting the workers; CPU s is the CPU time of every process of the run (for
 auditor: the workers and the batch process), which stays meaningful on a shared machine
 where wall time does not. Peak memory is each process's maximum resident set size.
-Prints a Markdown table; the eval data is read in place from ../shared/eval.
+Prints a Markdown table; the eval data is read in place from ../shared/eval (or
+$AUDITOR_EVAL_DIR).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -28,13 +28,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from auditor.document import WORD_RE
+from benchmarks.evaldata import bbc_articles, eval_missing
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-EVAL = Path(os.environ.get("AUDITOR_EVAL_DIR", ROOT / ".." / "shared" / "eval"))
-BBC = EVAL / "bbc-news"
 TOOLS_VENV = HERE / ".venv-tools"
 NODE_DIR = HERE / ".tools"
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 HARPER = r"""
 import json, re, resource, sys, time
@@ -87,7 +86,7 @@ console.log(JSON.stringify({seconds, findings: n, maxrss_kb: u.maxRSS,
 
 
 def pick_files(limit: int | None) -> list[Path]:
-    files = sorted(BBC.glob("*/*.txt"))
+    files = bbc_articles()
     if limit is not None and limit < len(files):
         step = len(files) / limit
         files = [files[int(i * step)] for i in range(limit)]
@@ -95,7 +94,7 @@ def pick_files(limit: int | None) -> list[Path]:
 
 
 def count_words(files: list[Path]) -> int:
-    return sum(len(WORD.findall(f.read_bytes().decode("utf-8", "replace"))) for f in files)
+    return sum(len(WORD_RE.findall(f.read_bytes().decode("utf-8", "replace"))) for f in files)
 
 
 def run_snippet(cmd: list[str], files: list[Path]) -> dict[str, float] | None:
@@ -163,24 +162,12 @@ def time_check(file: Path, repeat: int = 3) -> float:
     return sorted(walls)[len(walls) // 2]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=None, help="articles (spread over folders)")
-    ap.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
-    ap.add_argument("--skip-tools", action="store_true", help="no proselint / write-good")
-    ap.add_argument("--json", type=Path, help="also write the measurements here")
-    args = ap.parse_args()
-    if not BBC.is_dir():
-        print(f"no evaluation data at {BBC} (set AUDITOR_EVAL_DIR)", file=sys.stderr)
-        return 2
-    files = pick_files(args.limit)
-    words = count_words(files)
-    counts = [int(w) for w in args.workers.split(",")]
-    print(f"{len(files)} articles, {words:,} words; {os.cpu_count()} cores, "
-          f"{platform.processor() or platform.machine()}, Python {platform.python_version()}",
-          file=sys.stderr)  # fmt: skip
+Run = tuple[str, str, int, dict[str, float] | None]  # tool, configuration, workers, measures
 
-    runs: list[tuple[str, str, int, dict[str, float] | None]] = []
+
+def measure(files: list[Path], counts: list[int], skip_tools: bool) -> list[Run]:
+    """Every tool's run on the files: Harper, auditor batch per worker count, the others."""
+    runs: list[Run] = []
     print("harper alone ...", file=sys.stderr)
     runs.append(("Harper alone (harper-py)", "paragraph by paragraph", 1,
                  run_snippet([sys.executable, "-c", HARPER], files)))  # fmt: skip
@@ -189,7 +176,7 @@ def main() -> int:
             print(f"auditor batch, {label}, {w} worker(s) ...", file=sys.stderr)
             runs.append(("auditor batch", f"default packs, {label}", w,
                          run_auditor(files, w, ignore)))  # fmt: skip
-    if not args.skip_tools:
+    if not skip_tools:
         py, node = ensure_tools()
         if py is not None:
             print("proselint ...", file=sys.stderr)
@@ -199,13 +186,11 @@ def main() -> int:
             print("write-good ...", file=sys.stderr)
             runs.append(("write-good", "default checks", 1,
                          run_snippet(["node", "-e", WRITE_GOOD], files)))  # fmt: skip
-    check_wall = time_check(files[0])
+    return runs
 
-    load = os.getloadavg()
-    print(
-        f"{len(files)} articles, {words:,} words; {os.cpu_count()} cores "
-        f"({platform.machine()}), load average {load[0]:.1f} at the end of the run\n"
-    )
+
+def print_runs(files: list[Path], words: int, runs: list[Run]) -> None:
+    """The Markdown table: one row a run, its time beside Harper's."""
     harper = runs[0][3]
     base = harper["seconds"] if harper else None
     print(
@@ -222,6 +207,33 @@ def main() -> int:
         print(f"| {tool} | {conf} | {w} | {t:.1f} | {len(files) / t:,.0f} | {words / t:,.0f} "
               f"| {m['cpu']:.1f} | {m['maxrss_kb'] / 1024:.0f} | {int(m['findings']):,} "
               f"| {vs} |")  # fmt: skip
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="articles (spread over folders)")
+    ap.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
+    ap.add_argument("--skip-tools", action="store_true", help="no proselint / write-good")
+    ap.add_argument("--json", type=Path, help="also write the measurements here")
+    args = ap.parse_args()
+    if eval_missing("batch_bench", "bbc-news"):
+        return 2
+    files = pick_files(args.limit)
+    words = count_words(files)
+    counts = [int(w) for w in args.workers.split(",")]
+    print(f"{len(files)} articles, {words:,} words; {os.cpu_count()} cores, "
+          f"{platform.processor() or platform.machine()}, Python {platform.python_version()}",
+          file=sys.stderr)  # fmt: skip
+
+    runs = measure(files, counts, args.skip_tools)
+    check_wall = time_check(files[0])
+
+    load = os.getloadavg()
+    print(
+        f"{len(files)} articles, {words:,} words; {os.cpu_count()} cores "
+        f"({platform.machine()}), load average {load[0]:.1f} at the end of the run\n"
+    )
+    print_runs(files, words, runs)
     print(
         f"\n`auditor check` on one article ({files[0].parent.name}/{files[0].name}): "
         f"{check_wall:.2f} s wall (median of 3)"

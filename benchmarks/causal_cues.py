@@ -17,12 +17,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 from collections import Counter
 
 import numpy as np
 
 from auditor.causal.cues import DATA, TOKEN, grams, lemma
-from benchmarks.causal_eval import eval_dir, prf, read_cnc, rules_by_record
+from auditor.findings import matches_prefix
+from benchmarks.causal_eval import read_cnc, rules_by_record
+from benchmarks.evaldata import eval_missing, eval_path
+from benchmarks.metrics import prf
 
 ORDER = 2
 MIN_SUPPORT = 3
@@ -61,23 +65,27 @@ def fit(feats: list[set[str]], gold: list[int]) -> tuple[dict[str, float], float
 
 def batches(name: str) -> list[str]:
     """Each record's annotation batch ("01" in "train_01_0_892"), in file order."""
-    path = eval_dir() / "causal-news-corpus" / name
+    path = eval_path(f"causal-news-corpus/{name}")
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [r["index"].split("_")[1] for r in csv.DictReader(f)]
 
 
 def score(f: set[str], weights: dict[str, float], bias: float) -> float:
-    return bias + sum(weights.get(g, 0.0) for g in f)
+    """bias + the cue weights, summed exactly: a set's order changes with the hash seed, and
+    a plain float sum in that order made scores that tie a threshold fall either side."""
+    return math.fsum([bias, *(weights.get(g, 0.0) for g in f)])
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="print the folds table, write nothing")
     args = ap.parse_args(argv)
+    if eval_missing("causal_cues", "causal-news-corpus/train_subtask1.csv"):
+        return 2
     data = read_cnc("train_subtask1.csv")
     gold = [g for _, g in data]
     fired = rules_by_record([t for t, _ in data])
-    hand = [any(not r.startswith("causal.cue") for r in rules) for rules in fired]
+    hand = [any(not matches_prefix(r, ["causal.cue"]) for r in rules) for rules in fired]
     feats = [features(t) for t, _ in data]
     batch = batches("train_subtask1.csv")
     ids = list(range(len(data)))

@@ -18,92 +18,42 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
-import os
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
-from auditor.inputs import load_file, plain_document
+from auditor.findings import matches_prefix
+from auditor.inputs import plain_document
 from auditor.packs import load_packs
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    return Path(env) if env else ROOT / ".." / "shared" / "eval"
+from benchmarks.evaldata import bbc_articles, eval_missing, eval_path
+from benchmarks.metrics import PRF, prf
+from benchmarks.records import audit_records, cli_records, write_jsonl
 
 
 def read_cnc(name: str) -> list[tuple[str, int]]:
-    path = eval_dir() / "causal-news-corpus" / name
+    path = eval_path(f"causal-news-corpus/{name}")
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [(r["text"], int(r["label"])) for r in csv.DictReader(f)]
 
 
 def read_press() -> list[tuple[str, int]]:
-    path = eval_dir() / "press-release-claims" / "annotated_eureka.csv"
+    path = eval_path("press-release-claims/annotated_eureka.csv")
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [(r["sentence"], int(r["label"])) for r in csv.DictReader(f)]
 
 
-def _write_jsonl(texts: list[str], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for i, t in enumerate(texts):
-            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
-
-
 def rules_by_record(texts: list[str], cli: bool = False) -> list[set[str]]:
     """For each text, the ids of the causal rules that fired on it."""
-    out: list[set[str]] = [set() for _ in texts]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sentences.jsonl"
-        _write_jsonl(texts, path)
-        if cli:
-            exe = Path(sys.executable).with_name("auditor")
-            cmd = [str(exe), "check", str(path), "--select", "causal", "--format", "json"]
-            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            if proc.returncode not in (0, 1):
-                raise SystemExit(f"auditor check failed: {proc.stderr.strip()}")
-            report = json.loads(proc.stdout)
-            docs = [(d["path"], [f["rule"] for f in d["findings"]]) for d in report["documents"]]
-        else:
-            auditor = Auditor(load_packs(), Selection(select=["causal"]))
-            loaded = load_file(path)
-            docs = [(d.path, [f.rule for f in auditor.audit(d)]) for d in loaded.documents]
-    for doc_path, rules in docs:
-        out[int(doc_path.rsplit("#", 1)[1])] = set(rules)
-    return out
-
-
-@dataclass
-class PRF:
-    p: float
-    r: float
-    f1: float
-    n: int
-
-
-def prf(pred: Iterable[bool], gold: Iterable[int]) -> PRF:
-    tp = fp = fn = n = 0
-    for p, g in zip(pred, gold, strict=True):
-        n += 1
-        tp += p and g == 1
-        fp += p and g != 1
-        fn += (not p) and g == 1
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return PRF(prec, rec, f1, n)
+        write_jsonl(texts, path)
+        audit = cli_records if cli else audit_records
+        return audit(path, len(texts), ["causal"])
 
 
 def _explicit(rules: set[str]) -> bool:
-    return any(r.startswith(("causal.supported", "causal.unsupported")) for r in rules)
+    return any(matches_prefix(r, ("causal.supported", "causal.unsupported")) for r in rules)
 
 
 def cnc_scores(name: str, cli: bool = False) -> dict[str, PRF]:
@@ -131,7 +81,7 @@ def press_rates(cli: bool = False) -> dict[int, tuple[int, float, float]]:
 
 def speed(limit: int | None = None) -> tuple[int, float, float]:
     """(words, seconds to build documents, seconds in the causal pack) on bbc-news."""
-    files = sorted((eval_dir() / "bbc-news").glob("*/*.txt"))[:limit]
+    files = bbc_articles()[:limit]
     docs = [plain_document(str(p), p.read_bytes().decode("utf-8", errors="replace")) for p in files]
     auditor = Auditor(load_packs(), Selection(select=["causal"]))
     auditor.audit(plain_document("warm-up.txt", "It was due to open after it rained."))
@@ -149,7 +99,7 @@ def bbc_rates(limit: int = 300) -> tuple[int, dict[str, float]]:
 
     Edited copy: the warnings (causal.unsupported) are the false-alarm load on a copy desk.
     """
-    files = sorted((eval_dir() / "bbc-news").glob("*/*.txt"))[:limit]
+    files = bbc_articles()[:limit]
     auditor = Auditor(load_packs(), Selection(select=["causal"]))
     words = 0
     counts: dict[str, int] = {}
@@ -171,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", action="store_true", help="findings per 1,000 words on bbc-news")
     ap.add_argument("--speed", action="store_true", help="also time the pack on bbc-news")
     args = ap.parse_args(argv)
-    if not (eval_dir() / "causal-news-corpus").is_dir():
-        print(f"evaluation data not found under {eval_dir()}", file=sys.stderr)
+    if eval_missing("causal_eval", "causal-news-corpus", "press-release-claims"):
         return 2
     print("Causal News Corpus, causal class (reference: naive connectives F1 0.51 P 0.84 "
           "R 0.36; fine-tuned transformer 0.86)\n")  # fmt: skip

@@ -16,7 +16,6 @@ tuning. Data is read from ../shared/eval (or AUDITOR_EVAL_DIR), never copied.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -30,16 +29,10 @@ from auditor.engines import harper as harper_engine
 from auditor.engines.feed import feed
 from auditor.inputs import plain_document
 from auditor.packs import load_packs
+from benchmarks.evaldata import eval_missing, eval_path
 
 LOUD = ("warning", "error")
 Detector = Callable[[Document], list[tuple[str, str]]]  # -> [(rule, severity)]
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
 
 
 _DETOK = [
@@ -65,7 +58,7 @@ def detokenise(s: str) -> str:
 
 def load_jfleg(split: str) -> list[tuple[str, bool]]:
     """(detokenised sentence, has an error) for a JFLEG split."""
-    d = eval_dir() / "jfleg"
+    d = eval_path("jfleg")
     src = (d / f"{split}.src").read_text(encoding="utf-8").splitlines()
     refs = [(d / f"{split}.ref{i}").read_text(encoding="utf-8").splitlines() for i in range(4)]
     out = []
@@ -77,7 +70,7 @@ def load_jfleg(split: str) -> list[tuple[str, bool]]:
 
 def bbc_files(split: str, n: int) -> list[Path]:
     """Every 4th article per topic: offset 0 is the tuning split, offset 1 the report split."""
-    root = eval_dir() / "bbc-news"
+    root = eval_path("bbc-news")
     offset = 0 if split == "tune" else 1
     files: list[Path] = []
     for topic in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -192,8 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=300, help="BBC articles (default 300)")
     ap.add_argument("--per-rule", action="store_true", help="Harper rule by rule (tuning data)")
     args = ap.parse_args(argv)
-    if not (eval_dir() / "jfleg").is_dir():
-        print(f"grammar_eval: no evaluation data in {eval_dir()}", file=sys.stderr)
+    if eval_missing("grammar_eval", "jfleg", "bbc-news"):
         return 2
     (per_rule if args.per_rule else table)(args.articles)
     return 0

@@ -13,29 +13,21 @@ from ../shared/eval (or $AUDITOR_EVAL_DIR) and never copied into the repository.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.engine import Auditor, Selection
-from auditor.inputs import decode, load_file, plain_document
+from auditor.inputs import decode, plain_document
 from auditor.packs import load_packs
+from benchmarks.evaldata import bbc_articles, eval_missing, eval_path, has_eval
+from benchmarks.metrics import prf
+from benchmarks.records import audit_records, cli_records, write_jsonl
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
 
 
 def detokenise(s: str) -> str:
@@ -51,7 +43,7 @@ def detokenise(s: str) -> str:
 
 
 def load_weasel(split: str) -> list[tuple[str, bool]]:
-    path = eval_dir() / "wiki-weasel" / f"{split}.tsv"
+    path = eval_path(f"wiki-weasel/{split}.tsv")
     rows: list[tuple[str, bool]] = []
     with path.open(encoding="utf-8") as fh:
         next(fh)  # header
@@ -62,82 +54,16 @@ def load_weasel(split: str) -> list[tuple[str, bool]]:
     return rows
 
 
-@dataclass
-class Scores:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / max(self.tp + self.fp, 1)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / max(self.tp + self.fn, 1)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def score(pred: list[bool], gold: list[bool]) -> Scores:
-    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
-    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
-    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
-    return Scores(tp, fp, fn)
-
-
-def write_jsonl(rows: list[tuple[str, bool]], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for i, (text, _) in enumerate(rows):
-            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
-
-
-def hedges_auditor() -> Auditor:
-    return Auditor(load_packs(), Selection(select=["hedges"]))
-
-
-def api_rules_per_record(jsonl: Path, n: int) -> list[set[str]]:
-    """Rule ids found per record, by the same loader and engine the CLI uses."""
-    auditor = hedges_auditor()
-    out: list[set[str]] = [set() for _ in range(n)]
-    for doc in load_file(jsonl, max_bytes=1 << 31).documents:
-        rid = int(doc.path.rpartition("#")[2])
-        out[rid] = {f.rule for f in auditor.audit(doc)}
-    return out
-
-
-def cli_positive(jsonl: Path, n: int) -> list[bool]:
-    """The independent path: `auditor check FILE --select hedges --format json`."""
-    exe = Path(sys.executable).with_name("auditor")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor.cli"]
-    proc = subprocess.run(
-        [*cmd, "check", str(jsonl), "--select", "hedges", "--format", "json", "--fail-on", "none",
-         "--max-size", "1000"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"auditor CLI failed ({proc.returncode}): {proc.stderr.strip()[:300]}")
-    pred = [False] * n
-    for doc in json.loads(proc.stdout)["documents"]:
-        if doc["findings"]:
-            pred[int(doc["path"].rpartition("#")[2])] = True
-    return pred
-
-
 def bbc_measure() -> dict[str, object] | None:
     """Findings per 1,000 words on the BBC articles, sample findings, and time per word."""
-    root = eval_dir() / "bbc-news"
-    if not root.is_dir():
+    if not has_eval("bbc-news"):
         return None
     docs = []
-    for path in sorted(root.glob("*/*.txt")):
+    for path in bbc_articles():
         text, _ = decode(path.read_bytes(), str(path))
         docs.append(plain_document(str(path), text))
     words = sum(d.words for d in docs)
-    auditor = hedges_auditor()
+    auditor = Auditor(load_packs(), Selection(select=["hedges"]))
     for d in docs:  # build cached spans before timing the checks alone
         _ = d.words, d._sentence_starts, d._quote_starts
     t0 = time.process_time()  # CPU time: the machine may be shared
@@ -168,45 +94,28 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="test", choices=["train", "test"])
-    ap.add_argument("--no-cli", action="store_true", help="skip the CLI cross-check")
-    ap.add_argument("--no-bbc", action="store_true", help="skip the BBC measurement")
-    ap.add_argument("--per-rule", action="store_true", help="each rule's hits and precision")
-    ap.add_argument("--samples", type=int, default=0, help="print N BBC findings per rule")
-    args = ap.parse_args(argv)
-
-    if not (eval_dir() / "wiki-weasel").is_dir():
-        print(f"evaluation data not found in {eval_dir()}", file=sys.stderr)
-        return 2
-    rows = load_weasel(args.split)
-    gold = [g for _, g in rows]
-    with tempfile.TemporaryDirectory() as tmp:
-        jsonl = Path(tmp) / f"wiki-weasel-{args.split}.jsonl"
-        write_jsonl(rows, jsonl)
-        rules = api_rules_per_record(jsonl, len(rows))
-        pred = [bool(r) for r in rules]
-        cli = None if args.no_cli else cli_positive(jsonl, len(rows))
-    if cli is not None and cli != pred:
-        diff = sum(a != b for a, b in zip(cli, pred, strict=True))
-        print(f"CLI and API disagree on {diff} sentences", file=sys.stderr)
-        return 1
+def summary(
+    split: str,
+    rules: list[set[str]],
+    gold: list[bool],
+    cli: list[bool] | None,
+    bbc: dict[str, object] | None,
+) -> list[tuple[str, ...]]:
+    """The headline table: wiki-weasel scores (any finding, warnings only), then BBC."""
     info_rules = {r.id for p in load_packs() for r in p.rules if r.severity == "info"}
-    warn_only = [bool(r - info_rules) for r in rules]
-
-    table: list[tuple[str, ...]] = [("measure", "value")]
-    s = score(pred, gold)
-    table.append((f"wiki-weasel {args.split}: sentences (uncertain)",
-                  f"{len(rows)} ({sum(gold)})"))  # fmt: skip
-    table.append(("precision / recall / F1 (any finding)",
-                  f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}"))  # fmt: skip
-    w = score(warn_only, gold)
-    table.append(("precision / recall / F1 (warnings only)",
-                  f"{w.precision:.3f} / {w.recall:.3f} / {w.f1:.3f}"))  # fmt: skip
-    table.append(("CLI cross-check (auditor check --select hedges)",
-                  "skipped" if cli is None else "identical"))  # fmt: skip
-    bbc = None if args.no_bbc else bbc_measure()
+    s = prf([bool(r) for r in rules], gold)
+    w = prf([bool(r - info_rules) for r in rules], gold)
+    measures = "precision / recall / F1"
+    table: list[tuple[str, ...]] = [
+        ("measure", "value"),
+        (f"wiki-weasel {split}: sentences (uncertain)", f"{len(rules)} ({sum(gold)})"),
+        (f"{measures} (any finding)", f"{s.p:.3f} / {s.r:.3f} / {s.f1:.3f}"),
+        (f"{measures} (warnings only)", f"{w.p:.3f} / {w.r:.3f} / {w.f1:.3f}"),
+        (
+            "CLI cross-check (auditor check --select hedges)",
+            "skipped" if cli is None else "identical",
+        ),
+    ]
     if bbc is not None:
         words = bbc["words"]
         sev = bbc["by_severity"]
@@ -216,34 +125,70 @@ def main(argv: list[str] | None = None) -> int:
             table.append((f"BBC {k} findings per 1,000 words", f"{1000 * sev[k] / words:.2f}"))
         table.append(("BBC articles with a density finding", str(bbc["density_docs"])))
         table.append(("hedges pack CPU time per word (µs)", f"{bbc['us_per_word']:.2f}"))
-    print_table(table)
+    return table
 
+
+def per_rule(rules: list[set[str]], gold: list[bool]) -> list[tuple[str, ...]]:
+    """Each rule's sentences, precision, and the F1 the pack would have without it."""
+    per: list[tuple[str, ...]] = [("rule", "sentences", "precision", "F1 without it")]
+    for rid in sorted({r for rs in rules for r in rs}):
+        hit = [rid in rs for rs in rules]
+        n = sum(hit)
+        tp = sum(h and g for h, g in zip(hit, gold, strict=True))
+        without = prf([bool(rs - {rid}) for rs in rules], gold)
+        per.append((rid, str(n), f"{tp / max(n, 1):.2f}", f"{without.f1:.3f}"))
+    return per
+
+
+def print_bbc(bbc: dict[str, object], samples: int) -> None:
+    """BBC findings by rule, then up to `samples` findings of each rule in context."""
+    by_rule = bbc["by_rule"]
+    assert isinstance(by_rule, Counter)
+    print()
+    print_table([("BBC rule", "findings", "per 1,000 words")] + [
+        (r, str(c), f"{1000 * c / int(bbc['words']):.2f}") for r, c in by_rule.most_common()
+    ])  # fmt: skip
+    if not samples:
+        return
+    shown: Counter[str] = Counter()
+    for doc, f in bbc["findings"]:  # type: ignore[attr-defined]
+        if shown[f.rule] >= samples:
+            continue
+        shown[f.rule] += 1
+        a, b = max(f.start - 60, 0), min(f.end + 60, len(doc.original))
+        ctx = doc.original[a:b].replace("\n", " ")
+        print(f"{f.rule} [{f.severity}] ...{ctx}...")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="test", choices=["train", "test"])
+    ap.add_argument("--no-cli", action="store_true", help="skip the CLI cross-check")
+    ap.add_argument("--no-bbc", action="store_true", help="skip the BBC measurement")
+    ap.add_argument("--per-rule", action="store_true", help="each rule's hits and precision")
+    ap.add_argument("--samples", type=int, default=0, help="print N BBC findings per rule")
+    args = ap.parse_args(argv)
+
+    if eval_missing("hedges_eval", f"wiki-weasel/{args.split}.tsv"):
+        return 2
+    rows = load_weasel(args.split)
+    gold = [g for _, g in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / f"wiki-weasel-{args.split}.jsonl"
+        write_jsonl([t for t, _ in rows], jsonl)
+        rules = audit_records(jsonl, len(rows), ["hedges"])
+        cli = None if args.no_cli else [bool(r) for r in cli_records(jsonl, len(rows), ["hedges"])]
+    if cli is not None and cli != [bool(r) for r in rules]:
+        diff = sum(a != bool(b) for a, b in zip(cli, rules, strict=True))
+        print(f"CLI and API disagree on {diff} sentences", file=sys.stderr)
+        return 1
+    bbc = None if args.no_bbc else bbc_measure()
+    print_table(summary(args.split, rules, gold, cli, bbc))
     if args.per_rule:
         print()
-        per: list[tuple[str, ...]] = [("rule", "sentences", "precision", "F1 without it")]
-        for rid in sorted({r for rs in rules for r in rs}):
-            hit = [rid in rs for rs in rules]
-            n = sum(hit)
-            tp = sum(h and g for h, g in zip(hit, gold, strict=True))
-            without = score([bool(rs - {rid}) for rs in rules], gold)
-            per.append((rid, str(n), f"{tp / max(n, 1):.2f}", f"{without.f1:.3f}"))
-        print_table(per)
+        print_table(per_rule(rules, gold))
     if bbc is not None:
-        by_rule = bbc["by_rule"]
-        assert isinstance(by_rule, Counter)
-        print()
-        print_table([("BBC rule", "findings", "per 1,000 words")] + [
-            (r, str(c), f"{1000 * c / int(bbc['words']):.2f}") for r, c in by_rule.most_common()
-        ])  # fmt: skip
-        if args.samples:
-            shown: Counter[str] = Counter()
-            for doc, f in bbc["findings"]:  # type: ignore[attr-defined]
-                if shown[f.rule] >= args.samples:
-                    continue
-                shown[f.rule] += 1
-                a, b = max(f.start - 60, 0), min(f.end + 60, len(doc.original))
-                ctx = doc.original[a:b].replace("\n", " ")
-                print(f"{f.rule} [{f.severity}] ...{ctx}...")
+        print_bbc(bbc, args.samples)
     return 0
 
 

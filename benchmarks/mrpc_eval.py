@@ -12,20 +12,12 @@ plays no part in the choice.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from auditor.similarity import overlap, shared_phrases, text_unit
 from auditor.textnorm import Encoder
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("AUDITOR_EVAL_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
+from benchmarks.evaldata import eval_missing, eval_path
+from benchmarks.metrics import prf
 
 
 @dataclass(frozen=True)
@@ -37,7 +29,7 @@ class Pair:
 
 def load_split(name: str) -> list[Pair]:
     """One MRPC split; the header line (if any) and the BOM are skipped."""
-    path = eval_dir() / "mrpc" / f"msr_paraphrase_{name}.txt"
+    path = eval_path(f"mrpc/msr_paraphrase_{name}.txt")
     pairs = []
     with path.open(encoding="utf-8-sig") as fh:
         for line in fh:
@@ -65,10 +57,9 @@ def score(pairs: list[Pair]) -> list[Scored]:
 
 
 def precision_recall(rows: list[Scored], flagged: list[bool]) -> tuple[float, float, int]:
-    tp = sum(1 for r, f in zip(rows, flagged, strict=True) if f and r.label)
-    n = sum(flagged)
-    pos = sum(r.label for r in rows)
-    return (tp / n if n else 0.0), (tp / pos if pos else 0.0), n
+    """(precision, recall, pairs flagged) of the paraphrase class."""
+    s = prf(flagged, [r.label for r in rows])
+    return s.p, s.r, sum(flagged)
 
 
 def calibrate(rows: list[Scored], target: float) -> float:
@@ -82,8 +73,7 @@ def calibrate(rows: list[Scored], target: float) -> float:
 
 def best_f1(rows: list[Scored]) -> float:
     def f1(t: int) -> float:
-        p, r, _ = precision_recall(rows, [s.score >= t for s in rows])
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf([s.score >= t for s in rows], [s.label for s in rows]).f1
 
     return float(max(range(0, 101), key=f1))
 
@@ -92,11 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--target", type=float, default=0.94, help="train precision to reach")
     args = ap.parse_args(argv)
-    try:
-        train, test = score(load_split("train")), score(load_split("test"))
-    except OSError as e:
-        print(f"mrpc_eval: MRPC not found ({e})", file=sys.stderr)
+    if eval_missing("mrpc_eval", "mrpc/msr_paraphrase_train.txt", "mrpc/msr_paraphrase_test.txt"):
         return 2
+    train, test = score(load_split("train")), score(load_split("test"))
     chosen = calibrate(train, args.target)
     f1_point = best_f1(train)
     print(f"MRPC train {len(train)} pairs, test {len(test)} pairs; "

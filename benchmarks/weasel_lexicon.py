@@ -26,7 +26,9 @@ from auditor.functions.weasel import load_lexicon
 from auditor.functions.weasel_features import NUMBER, features, tokens
 from auditor.inputs import decode, plain_document
 from auditor.packs import load_packs
-from benchmarks.hedges_eval import eval_dir, load_weasel, score
+from benchmarks.evaldata import bbc_articles, eval_missing
+from benchmarks.hedges_eval import load_weasel
+from benchmarks.metrics import prf
 
 OUT = Path(__file__).resolve().parents[1] / "auditor" / "lexicons" / "weasel_cues.json"
 MIN_COUNT = 5  # a feature must occur in this many train sentences
@@ -114,7 +116,7 @@ def bbc_sentences() -> tuple[list[set[str]], int]:
     rule = next(r for p in load_packs() for r in p.rules if r.id == "hedges.weasel")
     feats: list[set[str]] = []
     words = 0
-    for path in sorted((eval_dir() / "bbc-news").glob("*/*.txt")):
+    for path in bbc_articles():
         text, _ = decode(path.read_bytes(), str(path))
         doc = plain_document(str(path), text)
         words += doc.words
@@ -131,8 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    if not (eval_dir() / "wiki-weasel" / "train.tsv").is_file():
-        print(f"wiki-weasel not found in {eval_dir()}", file=sys.stderr)
+    if eval_missing("weasel_lexicon", "wiki-weasel/train.tsv", "bbc-news"):
         return 2
     rows = load_weasel("train")
     gold = [g for _, g in rows]
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         held = [i for i in range(len(rows)) if fold[i] == k]
         weights, bias = fit([feats[i] for i in train], [gold[i] for i in train])
         cv[held] = sentence_scores([feats[i] for i in held], weights, bias)
-    cv_f1 = {t: score([bool(s > t) for s in cv], gold).f1 for t in GRID}
+    cv_f1 = {t: prf([bool(s > t) for s in cv], gold).f1 for t in GRID}
     best = max(GRID, key=lambda t: (cv_f1[t], -t))
 
     weights, bias = fit(feats, gold)
@@ -153,11 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     bbc_scores = sentence_scores(bbc, weights, bias)
     rate = {t: 1000.0 * float((bbc_scores > t).sum()) / bbc_words for t in GRID}
     threshold = next(t for t in GRID if t >= best and rate[t] <= NEWS_BUDGET)
-    cvs = score([bool(s > threshold) for s in cv], gold)
+    cvs = prf([bool(s > threshold) for s in cv], gold)
     print(f"cross-validated F1-optimal threshold {best}: F1 {cv_f1[best]:.3f}, "
           f"BBC {rate[best]:.2f} sentences per 1,000 words")  # fmt: skip
-    print(f"shipped threshold {threshold}: cross-validated P {cvs.precision:.3f} "
-          f"R {cvs.recall:.3f} F1 {cvs.f1:.3f}, BBC {rate[threshold]:.2f} per 1,000 words")  # fmt: skip
+    print(f"shipped threshold {threshold}: cross-validated P {cvs.p:.3f} "
+          f"R {cvs.r:.3f} F1 {cvs.f1:.3f}, BBC {rate[threshold]:.2f} per 1,000 words")  # fmt: skip
 
     # a word of every positive cue: the positive single words, then for each word pair
     # holding none of them its rarer word (the rule skips sentences without an anchor)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import pytest
 
 from benchmarks import causal_eval
+from benchmarks.evaldata import has_eval
 
 pytestmark = pytest.mark.skipif(
-    not (causal_eval.eval_dir() / "causal-news-corpus" / "dev_subtask1.csv").is_file()
-    or not (causal_eval.eval_dir() / "press-release-claims" / "annotated_eureka.csv").is_file(),
+    not has_eval(
+        "causal-news-corpus/dev_subtask1.csv", "press-release-claims/annotated_eureka.csv"
+    ),
     reason="evaluation data (../shared/eval or $AUDITOR_EVAL_DIR) not present",
 )
 

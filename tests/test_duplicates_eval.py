@@ -6,16 +6,8 @@ import pytest
 
 from auditor.engine import Auditor
 from auditor.packs import load_packs
-from benchmarks.mrpc_eval import (
-    calibrate,
-    eval_dir,
-    load_split,
-    precision_recall,
-    score,
-)
-
-MRPC = eval_dir() / "mrpc" / "msr_paraphrase_train.txt"
-BBC = eval_dir() / "bbc-news"
+from benchmarks.evaldata import has_eval
+from benchmarks.mrpc_eval import calibrate, load_split, precision_recall, score
 
 
 def _pack_threshold() -> float:
@@ -24,7 +16,10 @@ def _pack_threshold() -> float:
     return float(rule.options["threshold"])
 
 
-@pytest.mark.skipif(not MRPC.exists(), reason="MRPC not available")
+@pytest.mark.skipif(
+    not has_eval("mrpc/msr_paraphrase_train.txt", "mrpc/msr_paraphrase_test.txt"),
+    reason="MRPC not available",
+)
 def test_shipped_threshold_is_the_mrpc_calibration() -> None:
     train = score(load_split("train"))
     assert calibrate(train, 0.94) == _pack_threshold()
@@ -34,7 +29,7 @@ def test_shipped_threshold_is_the_mrpc_calibration() -> None:
     assert p >= 0.9 and r >= 0.2, (p, r)
 
 
-@pytest.mark.skipif(not BBC.is_dir(), reason="BBC corpus not available")
+@pytest.mark.skipif(not has_eval("bbc-news"), reason="BBC corpus not available")
 def test_edited_copy_rarely_has_duplicates() -> None:
     from benchmarks.bbc_packs import load_bbc
 

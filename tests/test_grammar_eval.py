@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.grammar_eval import bbc_files, detokenise, eval_dir, load_jfleg
+from benchmarks.evaldata import has_eval
+from benchmarks.grammar_eval import bbc_files, detokenise, load_jfleg
 
 
 def test_detokenise() -> None:
@@ -12,7 +13,7 @@ def test_detokenise() -> None:
     assert detokenise("-LRB- about 5 % -RRB- of them 's") == "(about 5%) of them's"
 
 
-@pytest.mark.skipif(not (eval_dir() / "jfleg").is_dir(), reason="no evaluation data")
+@pytest.mark.skipif(not has_eval("jfleg", "bbc-news"), reason="no evaluation data")
 def test_jfleg_labels_and_splits_are_disjoint() -> None:
     data = load_jfleg("test")
     assert len(data) == 747 and 0 < sum(h for _, h in data) < len(data)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.hedges_eval import api_rules_per_record, eval_dir, load_weasel, score, write_jsonl
+from benchmarks.evaldata import has_eval
+from benchmarks.hedges_eval import load_weasel
+from benchmarks.metrics import prf
+from benchmarks.records import audit_records, write_jsonl
 
 # measured on wiki-weasel test.tsv by `python -m benchmarks.hedges_eval` (README, bench-hedges)
 MEASURED_F1 = 0.623
@@ -18,13 +21,13 @@ SLACK = 0.015
 
 @pytest.fixture(scope="module")
 def weasel_scores(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    if not (eval_dir() / "wiki-weasel" / "test.tsv").is_file():
+    if not has_eval("wiki-weasel/test.tsv"):
         pytest.skip("wiki-weasel evaluation data not found")
     rows = load_weasel("test")
     jsonl = tmp_path_factory.mktemp("weasel") / "test.jsonl"
-    write_jsonl(rows, jsonl)
-    pred = [bool(r) for r in api_rules_per_record(jsonl, len(rows))]
-    return score(pred, [g for _, g in rows])
+    write_jsonl([t for t, _ in rows], jsonl)
+    pred = [bool(r) for r in audit_records(jsonl, len(rows), ["hedges"])]
+    return prf(pred, [g for _, g in rows])
 
 
 def test_wiki_weasel_f1_floor(weasel_scores) -> None:  # type: ignore[no-untyped-def]
@@ -32,7 +35,7 @@ def test_wiki_weasel_f1_floor(weasel_scores) -> None:  # type: ignore[no-untyped
 
 
 def test_wiki_weasel_precision_floor(weasel_scores) -> None:  # type: ignore[no-untyped-def]
-    assert weasel_scores.precision >= MEASURED_PRECISION - SLACK, weasel_scores
+    assert weasel_scores.p >= MEASURED_PRECISION - SLACK, weasel_scores
 
 
 def test_detokenise_undoes_treebank_spacing() -> None:

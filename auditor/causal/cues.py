@@ -38,7 +38,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A lower-case word's lemma, verb reading first (the generator uses the same one)."""
-    readings = getAllLemmas(word)
+    readings: dict[str, tuple[str, ...]] = getAllLemmas(word)
     for pos in _POS_ORDER:
         if pos in readings:
             return readings[pos][0]

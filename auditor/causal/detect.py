@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from auditor.causal.lexicon import Marker, lookup, marker_regex
 from auditor.causal.senses import CHECKS
-from auditor.causal.window import clause_before, words_before
+from auditor.causal.window import clause_before, lowered, words_before
 from auditor.document import Document
 
 
@@ -56,6 +56,7 @@ _VERB_GROUP = re.compile(
     r"ultimately|eventually|in part|only|then|now)\s+)+$",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 def _span(text: str, m: re.Match[str], marker: Marker, lo: int) -> tuple[int, int]:
@@ -84,9 +85,6 @@ def _in_name(text: str, m: re.Match[str], lo: int) -> bool:
     before = text[max(lo, m.start() - 30) : m.start()].split()
     after = _CAP_WORD.match(text, m.end() + 1) if m.end() + 1 < len(text) else None
     return bool(before) and before[-1][:1].isupper() and after is not None
-
-
-_BY = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 def _candidate(doc: Document, m: re.Match[str]) -> Claim | None:
@@ -119,11 +117,8 @@ def find_claims(doc: Document, ruled_out: list[tuple[int, int]] | None = None) -
     when it is given; implicit ones ruled out ("comes days after") still count as cues.
     """
     text = doc.text
-    scan = text.lower()
-    if len(scan) == len(text):  # lower-casing kept every offset (almost always)
-        rx = marker_regex(lowered=True)
-    else:
-        scan, rx = text, marker_regex()
+    low = lowered(text)
+    scan, rx = (text, marker_regex()) if low is None else (low, marker_regex(lowered=True))
     exact = marker_regex()
     out: list[Claim] = []
     pos = 0

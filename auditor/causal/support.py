@@ -34,11 +34,11 @@ _INSTITUTION = (
     r"commission|commissioner|agency|authority|authorities|service|court|judge|prosecutor|"
     r"prosecutors|coroner|inquest|inquiry|company|firm|bank|regulator|watchdog|board|"
     r"committee|army|military|navy|command|embassy|office|union|federation|association|"
-    r"institute|university|hospital|department|statement|report|study|survey|review|"
+    r"institute|university|hospital|statement|report|study|survey|review|"
     r"audit|investigation|investigators|data|figures|statistics|researchers|scientists|"
     r"team|officer|official|chief|director|head|leader|chairman|chairwoman|ceo|"
     r"economist|analyst|expert|doctor|professor|fire service|brigade|coastguard|"
-    r"paper|journal|newspaper|broadcaster|agency|ombudsman|auditor|census|inspector|"
+    r"paper|journal|newspaper|broadcaster|ombudsman|auditor|census|inspector|"
     r"inspectorate|party|organisation|organization|group|charity|foundation|center|"
     r"centre|lab|laboratory|who|un|nato|eu|imf|fbi|cia|nasa|bbc|media|outlet|outlets|"
     r"blogger|channel|channels|television|tv|radio|website|spokespeople|correspondent|"
@@ -48,7 +48,7 @@ _VAGUE_NOUN = (
     r"(?:analysts|experts|observers|commentators|critics|sources|insiders|bloggers|"
     r"enthusiasts|pundits|rumou?rs|reports|speculation|people|officials|scientists|"
     r"researchers|economists|studies|residents|locals|activists|witnesses|voices|"
-    r"commentators|watchers|diplomats|figures|some|others|many|correspondents)"
+    r"watchers|diplomats|figures|some|others|many|correspondents)"
 )
 _VAGUE_QUANT = (
     r"(?:some|many|several|certain|other|unnamed|anonymous|a few|a number of|numerous|"

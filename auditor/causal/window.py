@@ -16,7 +16,15 @@ def words_before(text: str, start: int, lo: int, n: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(seg)][-n:]
 
 
+def lowered(text: str) -> str | None:
+    """The text lower-cased for a fast case-sensitive scan, or None when lower-casing would
+    move offsets (a few characters, "İ", lower-case to two)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def words_after(text: str, end: int, hi: int, n: int) -> list[str]:
+    """Up to n lower-cased words after end (not crossing hi), nearest first."""
     seg = text[end : min(hi, end + 12 * n)]
     return [w.lower() for w in _WORD.findall(seg)][:n]
 

@@ -1,9 +1,10 @@
 """The causal pack's rules: causal claims, judged for support (auditor/causal/ does the work).
 
-Three rules read one analysis of the document, made once and shared through a one-entry
+Four rules read one analysis of the document, made once and shared through a one-entry
 cache: `causal.unsupported` (a warning, with the reason as a sub-rule: no-source,
-vague-source, hedged), `causal.supported` (info, naming the source found) and
-`causal.implicit` (info: motive, purpose, condition or sequence read as cause).
+vague-source, hedged), `causal.supported` (info, naming the source found),
+`causal.implicit` (info: motive, purpose, condition or sequence read as cause) and
+`causal.cue` (info: a sentence with no marker that the learned cues read as causal).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from auditor.causal.cues import model, score_span
 from auditor.causal.detect import Claim, find_claims, negated
 from auditor.causal.support import Support, judge
+from auditor.causal.window import lowered
 from auditor.document import Document
 from auditor.findings import Hit
 from auditor.functions import rule_function
@@ -133,9 +135,7 @@ def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[
     judged, ruled_out = _analysis(doc)
     claimed = {j.claim.sentence for j in judged}
     text = doc.text
-    scan = text.lower()
-    if len(scan) != len(text):  # lower-casing moved offsets (rare): score the text as is
-        scan = text
+    scan = lowered(text) or text  # lower-casing moved offsets (rare): score the text as is
     m = model()
     for si, sent in enumerate(doc.sentences):
         if si in claimed or text[sent.end - 1 : sent.end] == "?":

@@ -16,7 +16,7 @@ import base64
 import hashlib
 from html import escape
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.findings import SEVERITY_RANK, Finding
 from auditor.report import DocumentResult, RenderOptions, Report
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from auditor import __version__
+from auditor._version import __version__
 from auditor.baseline import fingerprint, source_file
 from auditor.findings import Finding
 from auditor.report import DocumentResult, RenderOptions, Report
