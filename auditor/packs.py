@@ -19,6 +19,7 @@ from typing import Any
 from auditor.checks import Check, load_kinds
 from auditor.errors import PackError
 from auditor.findings import SEVERITIES
+from auditor.options import Opt, coerce, coerce_table
 
 SCOPES = ("sentence", "block", "document")
 QUOTE_POLICIES = ("keep", "info", "skip")
@@ -29,7 +30,29 @@ COMMON_KEYS = frozenset(
     {"id", "kind", "scope", "severity", "message", "why", "examples", "exceptions",
      "in_quotes", "ignorecase", "url", "skip_headings", "opt_in"}
 )  # fmt: skip
+# the common keys that are plain typed values
+COMMON_OPTIONS = {
+    "ignorecase": Opt(bool, True, "patterns ignore case"),
+    "skip_headings": Opt(bool, False, "hits in headings are dropped"),
+    "opt_in": Opt(bool, False, "runs only when --select or `select` names it or its pack"),
+    "url": Opt(str, None, "a page that explains the rule"),
+}
 PACK_KEYS = frozenset({"id", "summary", "in_quotes", "url"})
+EXAMPLE_KEYS = ("text", "options", "suggestion", "rule")
+
+
+@dataclass
+class Example:
+    """One of a rule's own examples (LanguageTool's <example>): a bad one marks what must be
+    flagged [[like this]], a good one must stay quiet. A table may also give `options` for
+    the rule, the `rule` (a sub-rule such as grammar.harper.SpellCheck) whose findings are
+    checked, and for a bad one the `suggestion` each marked finding must offer first."""
+
+    kind: str  # "bad" or "good"
+    text: str  # as written, with the [[marks]]
+    options: dict[str, Any] = field(default_factory=dict)
+    suggestion: str | None = None
+    rule: str | None = None
 
 
 @dataclass
@@ -41,7 +64,7 @@ class Rule:
     severity: str
     message: str
     why: str
-    bad: list[str]
+    bad: list[str]  # the examples' texts, as written
     good: list[str]
     source: str
     in_quotes: str = "keep"
@@ -52,6 +75,9 @@ class Rule:
     url: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     check: Check | None = None
+    examples: list[Example] = field(default_factory=list)
+    # every rule of the same pack file, in order (a density rule counts its siblings' hits)
+    pack_rules: list[Rule] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -97,22 +123,34 @@ def _string_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _build_rule(
-    path: Path, pack: dict[str, Any], raw: dict[str, Any], kinds: dict[str, type[Check]]
-) -> Rule:
+def _kind(path: Path, raw: dict[str, Any], pack_id: str, kinds: dict[str, type[Check]]) -> str:
     rid = raw.get("id")
     if not isinstance(rid, str) or not _ID.match(rid):
         raise _fail(path, repr(rid), "needs an 'id' of the form '<pack>.<name>'")
-    pack_id = pack["id"]
     if not rid.startswith(pack_id + "."):
         raise _fail(path, rid, f"id must start with the pack id '{pack_id}.'")
     kind = raw.get("kind")
     if kind not in kinds:
         raise _fail(path, rid, f"unknown kind {kind!r} (known: {', '.join(sorted(kinds))})")
-    cls = kinds[kind]
-    unknown = set(raw) - COMMON_KEYS - cls.options
+    assert isinstance(kind, str)
+    return kind
+
+
+def _options(path: Path, rid: str, raw: dict[str, Any], cls: type[Check]) -> dict[str, Any]:
+    """The rule's keys for its kind, coerced to their types."""
+    unknown = set(raw) - COMMON_KEYS - set(cls.options)
     if unknown:
-        raise _fail(path, rid, f"unknown key(s) for kind '{kind}': {', '.join(sorted(unknown))}")
+        known = ", ".join(sorted(cls.options)) or "none"
+        raise _fail(path, rid, f"unknown key(s) for kind '{cls.kind}': "
+                    f"{', '.join(sorted(unknown))} (its options: {known})")  # fmt: skip
+    try:
+        return coerce_table(cls.options, {k: v for k, v in raw.items() if k in cls.options})
+    except ValueError as e:
+        raise _fail(path, rid, str(e)) from None
+
+
+def _common(path: Path, rid: str, raw: dict[str, Any], pack: dict[str, Any]) -> dict[str, Any]:
+    """The keys every rule has: scope, severity, message, why, quotes and the flags."""
     scope = raw.get("scope", "sentence")
     if scope not in SCOPES:
         raise _fail(path, rid, f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
@@ -122,67 +160,111 @@ def _build_rule(
     for key in ("message", "why"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise _fail(path, rid, f"needs a '{key}'")
-    examples = raw.get("examples")
-    if not isinstance(examples, dict):
-        raise _fail(path, rid, "needs examples.bad and examples.good")
-    bad, good = examples.get("bad"), examples.get("good")
-    if not _string_list(bad) or not bad:
-        raise _fail(path, rid, "needs at least one bad example (examples.bad)")
-    if not _string_list(good) or not good:
-        raise _fail(path, rid, "needs at least one good example (examples.good)")
-    if set(examples) - {"bad", "good"}:
-        raise _fail(
-            path,
-            rid,
-            f"unknown example key(s): {', '.join(sorted(set(examples) - {'bad', 'good'}))}",
-        )
-    for ex in bad:
-        if not MARK.search(ex):
-            raise _fail(path, rid, f"bad example has no [[marked]] text: {ex[:60]!r}")
-    for ex in good:
-        if MARK.search(ex):
-            raise _fail(path, rid, f"good example must not mark text: {ex[:60]!r}")
     in_quotes = raw.get("in_quotes", pack.get("in_quotes", "keep"))
     if in_quotes not in QUOTE_POLICIES:
         raise _fail(path, rid, f"in_quotes must be one of {', '.join(QUOTE_POLICIES)}")
-    ignorecase = raw.get("ignorecase", True)
-    if not isinstance(ignorecase, bool):
-        raise _fail(path, rid, "ignorecase must be true or false")
-    exceptions = None
-    if "exceptions" in raw:
-        exc = raw["exceptions"]
-        if not _string_list(exc) or not exc:
-            raise _fail(path, rid, "'exceptions' must be a non-empty list of regexes")
+    out: dict[str, Any] = {"scope": scope, "severity": severity, "in_quotes": in_quotes,
+                           "message": raw["message"].strip(), "why": raw["why"].strip()}  # fmt: skip
+    for key, spec in COMMON_OPTIONS.items():
         try:
-            exceptions = re.compile(
-                "|".join(f"(?:{e})" for e in exc), re.IGNORECASE if ignorecase else 0
-            )
-        except re.error as e:
-            bad_one = next((x for x in exc if not _compiles(x)), "?")
-            raise _fail(path, rid, f"invalid regex in 'exceptions': {bad_one!r}: {e}") from None
-    rule = Rule(
-        id=rid,
-        pack=pack_id,
-        kind=kind,
-        scope=scope,
-        severity=severity,
-        message=raw["message"].strip(),
-        why=raw["why"].strip(),
-        bad=list(bad),
-        good=list(good),
-        source=str(path),
-        in_quotes=in_quotes,
-        ignorecase=ignorecase,
-        skip_headings=bool(raw.get("skip_headings", False)),
-        opt_in=bool(raw.get("opt_in", False)),
-        exceptions=exceptions,
-        url=raw.get("url"),
-        options={k: v for k, v in raw.items() if k in cls.options},
-    )
+            out[key] = coerce(spec, raw[key]) if key in raw else spec.initial()
+        except ValueError as e:
+            raise _fail(path, rid, f"{key} {e}") from None
+    out["exceptions"] = _exceptions(path, rid, raw, out["ignorecase"])
+    return out
+
+
+def _exceptions(
+    path: Path, rid: str, raw: dict[str, Any], ignorecase: bool
+) -> re.Pattern[str] | None:
+    if "exceptions" not in raw:
+        return None
+    exc = raw["exceptions"]
+    if not _string_list(exc) or not exc:
+        raise _fail(path, rid, "'exceptions' must be a non-empty list of regexes")
+    try:
+        return re.compile("|".join(f"(?:{e})" for e in exc), re.IGNORECASE if ignorecase else 0)
+    except re.error as e:
+        bad_one = next((x for x in exc if not _compiles(x)), "?")
+        raise _fail(path, rid, f"invalid regex in 'exceptions': {bad_one!r}: {e}") from None
+
+
+def _example(where: str, kind: str, item: object) -> Example:
+    if isinstance(item, str):
+        return Example(kind, item)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ValueError(f"{where}: must be a string, or a table with a 'text'")
+    unknown = sorted(set(item) - set(EXAMPLE_KEYS) - ({"suggestion"} if kind == "good" else set()))
+    if unknown or (kind == "good" and "suggestion" in item):
+        bad_key = unknown[0] if unknown else "suggestion"
+        raise ValueError(f"{where}: unknown key '{bad_key}' (known: {', '.join(EXAMPLE_KEYS)}; "
+                         "a suggestion only in a bad example)")  # fmt: skip
+    options, suggestion, sub = item.get("options", {}), item.get("suggestion"), item.get("rule")
+    if not isinstance(options, dict):
+        raise ValueError(f"{where}: 'options' must be a table")
+    if suggestion is not None and not isinstance(suggestion, str):
+        raise ValueError(f"{where}: 'suggestion' must be a string")
+    if sub is not None and not isinstance(sub, str):
+        raise ValueError(f"{where}: 'rule' must be a rule id")
+    return Example(kind, item["text"], dict(options), suggestion, sub)
+
+
+def _examples(path: Path, rule: Rule, raw: object) -> list[Example]:
+    """The rule's examples, checked: marks, keys, sub-rule and options."""
+    if not isinstance(raw, dict):
+        raise _fail(path, rule.id, "needs examples.bad and examples.good")
+    if set(raw) - {"bad", "good"}:
+        extra = ", ".join(sorted(set(raw) - {"bad", "good"}))
+        raise _fail(path, rule.id, f"unknown example key(s): {extra}")
+    out: list[Example] = []
+    for kind in ("bad", "good"):
+        items = raw.get(kind)
+        if not isinstance(items, list) or not items:
+            raise _fail(path, rule.id, f"needs at least one {kind} example (examples.{kind})")
+        for i, item in enumerate(items):
+            where = f"examples.{kind}[{i}]"
+            try:
+                ex = _example(where, kind, item)
+                _check_example(rule, ex, where)
+            except ValueError as e:
+                raise _fail(path, rule.id, str(e)) from None
+            out.append(ex)
+    return out
+
+
+def _check_example(rule: Rule, ex: Example, where: str) -> None:
+    marked = MARK.search(ex.text)
+    if ex.kind == "bad" and not marked:
+        raise ValueError(f"bad example has no [[marked]] text: {ex.text[:60]!r}")
+    if ex.kind == "good" and marked:
+        raise ValueError(f"good example must not mark text: {ex.text[:60]!r}")
+    if ex.rule is not None and ex.rule != rule.id and not ex.rule.startswith(rule.id + "."):
+        raise ValueError(f"{where}: rule {ex.rule!r} is not {rule.id} or one of its sub-rules")
+    if ex.options:
+        assert rule.check is not None
+        try:
+            rule.check.variant(ex.options)
+        except ValueError as e:
+            raise ValueError(f"{where}: {e}") from None
+
+
+def _build_rule(
+    path: Path, pack: dict[str, Any], raw: dict[str, Any], kinds: dict[str, type[Check]]
+) -> Rule:
+    kind = _kind(path, raw, pack["id"], kinds)
+    rid: str = raw["id"]
+    cls = kinds[kind]
+    common = _common(path, rid, raw, pack)
+    options = _options(path, rid, raw, cls)
+    rule = Rule(id=rid, pack=pack["id"], kind=kind, bad=[], good=[], source=str(path),
+                options=options, **common)  # fmt: skip
     try:
         rule.check = cls(rule)
     except ValueError as e:
         raise _fail(path, rid, str(e)) from None
+    rule.examples = _examples(path, rule, raw.get("examples"))
+    rule.bad = [e.text for e in rule.examples if e.kind == "bad"]
+    rule.good = [e.text for e in rule.examples if e.kind == "good"]
     return rule
 
 
@@ -229,6 +311,8 @@ def load_pack(path: Path) -> Pack:
             raise _fail(path, rule.id, "duplicate rule id")
         seen.add(rule.id)
         rules.append(rule)
+    for rule in rules:
+        rule.pack_rules = rules
     return Pack(pack["id"], str(pack.get("summary", "")), str(path), rules,
                 hashlib.sha256(data).hexdigest()[:16])  # fmt: skip
 

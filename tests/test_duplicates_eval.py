@@ -13,7 +13,7 @@ from benchmarks.mrpc_eval import calibrate, load_split, precision_recall, score
 def _pack_threshold() -> float:
     pack = next(p for p in load_packs() if p.id == "duplicates")
     rule = next(r for r in pack.rules if r.id == "duplicates.bullet")
-    return float(rule.options["options"]["threshold"])
+    return float(rule.options["threshold"])
 
 
 @pytest.mark.skipif(

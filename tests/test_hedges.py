@@ -7,22 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from auditor.checks.anchors import trie_regex
+from auditor.checks.existence import Existence
 from auditor.checks.patterns import compile_patterns
+from auditor.document import Document
 from auditor.engine import Auditor, Selection
+from auditor.errors import PackError
 from auditor.findings import Finding
-from auditor.functions import hedges as H
+from auditor.functions.hedges import cue_rules
 from auditor.inputs import plain_document
-from auditor.packs import PackError, load_pack, load_packs, strip_marks
+from auditor.packs import Rule, load_pack, load_packs, strip_marks
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = load_packs()
 AUDITOR = Auditor(PACKS, Selection(select=["hedges"]))
-CUE_RULES = [
-    r
-    for p in PACKS
-    for r in p.rules
-    if r.kind == "python" and r.options.get("function") == "hedges.cues"
-]
+CUE_RULES = [r for p in PACKS for r in p.rules if r.kind == "existence" and r.pack == "hedges"]
 
 
 def audit(text: str) -> list[Finding]:
@@ -76,9 +75,9 @@ def test_hedge_in_quotation_is_info_only() -> None:
     assert found and all(f.severity == "info" and f.extra.get("quoted") for f in found)
 
 
-def _full_scan(rule, doc):  # type: ignore[no-untyped-def]
+def _full_scan(rule: Rule, doc: Document) -> list[tuple[int, int]]:
     """What a plain whole-text scan of the rule's patterns finds inside sentences."""
-    rx = compile_patterns(rule.options["options"]["patterns"], rule.ignorecase)
+    rx = compile_patterns(rule.options["patterns"], rule.ignorecase)
     out = []
     for s in doc.sentences:
         for m in rx.finditer(doc.text, s.start, s.end):
@@ -99,17 +98,17 @@ def _corpus() -> list[str]:
 
 
 @pytest.mark.parametrize("rule", CUE_RULES, ids=lambda r: r.id)
-def test_anchor_index_finds_what_a_full_scan_finds(rule) -> None:  # type: ignore[no-untyped-def]
+def test_anchor_index_finds_what_a_full_scan_finds(rule: Rule) -> None:
     """Every match must contain one of the rule's anchors, or the index would miss it."""
-    opts = rule.options["options"]
+    assert isinstance(rule.check, Existence) and rule.check.anchors
     for text in _corpus():
         doc = plain_document("t.txt", text)
-        got = [(h.start, h.end) for h in H.cue_hits(doc, rule, opts)]
+        got = [(h.start, h.end) for h in rule.check.hits(doc)]
         assert got == _full_scan(rule, doc), (rule.id, text[:80])
 
 
 def test_trie_regex_matches_whole_words_only() -> None:
-    rx = H.trie_regex({"some", "somewhat", "many", "may", "might"})
+    rx = trie_regex({"some", "somewhat", "many", "may", "might"})
     found = [m.group() for m in rx.finditer("some somewhat someone many mayor may might mighty")]
     assert found == ["some", "somewhat", "many", "may", "might"]
 
@@ -117,12 +116,12 @@ def test_trie_regex_matches_whole_words_only() -> None:
 def test_bad_anchors_fail_at_load(tmp_path: Path) -> None:
     pack = tmp_path / "x.toml"
     pack.write_text(
-        '[pack]\nid = "xx"\n[[rule]]\nid = "xx.a"\nkind = "python"\nfunction = "hedges.cues"\n'
-        'severity = "info"\nmessage = "m"\nwhy = "w"\noptions.anchors = ["Bad Word"]\n'
-        'options.patterns = [\'x\']\nexamples.bad = ["[[x]]"]\nexamples.good = ["y"]\n',
+        '[pack]\nid = "xx"\n[[rule]]\nid = "xx.a"\nkind = "existence"\n'
+        'severity = "info"\nmessage = "m"\nwhy = "w"\nanchors = ["Bad Word"]\n'
+        'patterns = [\'x\']\nexamples.bad = ["[[x]]"]\nexamples.good = ["y"]\n',
         encoding="utf-8",
     )
-    with pytest.raises(PackError, match="anchors"):
+    with pytest.raises(PackError, match=r"rule xx\.a: option 'anchors': must be lower-case"):
         load_pack(pack)
 
 
@@ -141,7 +140,7 @@ def test_density_counts_hedged_sentences() -> None:
 
 def test_every_cue_rule_declares_anchors_in_lower_case() -> None:
     for r in CUE_RULES:
-        anchors = r.options["options"]["anchors"]
+        anchors = r.options["anchors"]
         assert all(re.fullmatch(r"[a-z][a-z' -]*", a) for a in anchors), r.id
 
 
@@ -157,3 +156,41 @@ def test_one_finding_per_vague_source() -> None:
     assert [(f.rule, f.text) for f in found] == [
         ("hedges.vague-attribution", "some analysts claim")
     ]
+
+
+def test_cue_rules_are_data() -> None:
+    """The cue rules are `existence` rules with anchors; density and weasel find them by
+    pack and kind, not by a function name."""
+    assert len(CUE_RULES) == 12
+    assert all(r.options.get("anchors") for r in CUE_RULES)
+    weasel = next(r for r in CUE_RULES[0].pack_rules if r.id == "hedges.weasel")
+    assert cue_rules(weasel) == CUE_RULES
+    density = next(r for r in CUE_RULES[0].pack_rules if r.id == "hedges.density")
+    assert density.kind == "density"
+    counted = density.check.counted()  # type: ignore[union-attr]
+    assert [r.id for r in counted] == [r.id for r in CUE_RULES if r.severity == "warning"]
+
+
+def test_existence_without_anchors_scans_the_whole_text(tmp_path: Path) -> None:
+    pack = tmp_path / "x.toml"
+    pack.write_text(
+        '[pack]\nid = "xx"\n[[rule]]\nid = "xx.a"\nkind = "existence"\n'
+        'severity = "info"\nmessage = "m"\nwhy = "w"\npatterns = [\'a[.] b\']\n'
+        'examples.bad = ["[[a. b]]"]\nexamples.good = ["y"]\n',
+        encoding="utf-8",
+    )
+    rule = load_pack(pack).rules[0]
+    assert isinstance(rule.check, Existence) and rule.check.anchors is None
+    doc = plain_document("t.txt", "It was a. b went home.")
+    assert [(h.start, h.end) for h in rule.check.hits(doc)] == [(7, 11)]
+
+
+def test_an_anchor_inside_a_longer_one_is_still_found() -> None:
+    """'possibly' (hedges.epistemic) sits inside 'could possibly' (an anchor of
+    hedges.modal-perfect): the index must find both, as a whole-text scan would."""
+    text = "It is the biggest award that they could possibly get in their careers."
+    found = [(f.rule, f.text) for f in audit(text)]
+    assert ("hedges.epistemic", "possibly") in found
+    epistemic = next(r for r in CUE_RULES if r.id == "hedges.epistemic")
+    doc = plain_document("t.txt", text)
+    assert [(h.start, h.end) for h in epistemic.check.hits(doc)] == _full_scan(epistemic, doc)  # type: ignore[union-attr]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from auditor import syllables
+from auditor.checks.metric import document_stats
 from auditor.document import Document
 from auditor.engine import Auditor
 from auditor.findings import Finding
-from auditor.functions.readability import document_stats
 from auditor.inputs import load_file, plain_document
 from auditor.packs import load_packs
 
@@ -193,7 +193,7 @@ def test_constants_are_textstats() -> None:
     """The pack does not import textstat (0.5 s of NLTK imports) but uses its numbers."""
     from textstat.backend.utils import get_lang_cfg
 
-    from auditor.functions import readability as r
+    from auditor.checks import metric as r
 
     assert (
         get_lang_cfg("en", "fre_base"),

@@ -4,22 +4,27 @@ One rule block stands for a whole engine; each lint becomes a Hit whose rule is
 `<rule id>.<EngineRule>` (grammar.harper.SpellCheck) with the severity the block gives that
 engine rule. Spelling lints on names are dropped (see `auditor/engines/names.py`).
 
-Settings (per run, from the command line or configuration): `words` (a list the spell
-checkers accept), `languagetool` (a server URL or "local"; when set, LanguageTool replaces
-Harper), `languagetool_fallback` ("harper" or "fail") and `languagetool_timeout` (seconds).
+Settings (per run, from the command line or configuration; RUN_OPTIONS below): `words` (a
+list the spell checkers accept), `languagetool` (a server URL or "local"; when set,
+LanguageTool replaces Harper), `languagetool_fallback` ("harper" or "fail"),
+`languagetool_timeout` (seconds), `languagetool_language` (en-GB), and a harper block's
+`dialect`.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.checks import Check, register
 from auditor.engines import harper as harper_engine
 from auditor.engines.feed import feed
+from auditor.engines.harper import DIALECTS
 from auditor.engines.names import is_name, normalise_words
+from auditor.errors import EngineUnavailable
 from auditor.findings import SEVERITIES, Hit
+from auditor.options import BadOption, Opt, coerce_table, show
 
 if TYPE_CHECKING:
     from auditor.document import Document
@@ -27,48 +32,57 @@ if TYPE_CHECKING:
 
 _LEVELS = (*SEVERITIES, "off")
 
+# what every engine block may say: how severe each engine rule is, and which are spelling
+ENGINE_OPTIONS = {
+    "severities": Opt(dict, {}, "EngineRule = error | warning | info | off"),
+    "default": Opt(str, None, "severity of engine rules not in `severities` (default: the "
+                   "rule's)", choices=_LEVELS),
+    "spelling": Opt(list, [], "engine rules that check spelling: names are not errors"),
+}  # fmt: skip
+LANGUAGETOOL_OPTIONS = {
+    **ENGINE_OPTIONS,
+    "disabled": Opt(list, [], "LanguageTool rules switched off in the server"),
+}
+# what a run sets (configuration [packs.<pack>], command line), never a rule
+RUN_OPTIONS = {
+    "words": Opt(list, [], "words the spell checkers accept (a house list of names)",
+                 split=True, setting=True),
+    "languagetool": Opt(str, "", "a LanguageTool server URL, or 'local': replaces Harper",
+                        setting=True),
+    "languagetool_fallback": Opt(str, "harper", "when LanguageTool fails: harper or fail",
+                                 choices=("harper", "fail"), setting=True),
+    "languagetool_timeout": Opt(float, 10.0, "seconds to wait for LanguageTool",
+                                positive=True, setting=True),
+    "languagetool_language": Opt(str, "en-GB", "LanguageTool's language code", setting=True),
+}  # fmt: skip
 
-def _severity_table(rule: Rule, known: frozenset[str] | None) -> dict[str, str]:
-    table = rule.options.get("severities", {})
-    if not isinstance(table, dict):
-        raise ValueError("'severities' must be a table of EngineRule = error|warning|info|off")
+
+def _severity_table(table: dict[str, Any], known: frozenset[str] | None) -> dict[str, str]:
     for name, level in table.items():
         if level not in _LEVELS:
-            raise ValueError(f"severity of {name!r} must be one of {', '.join(_LEVELS)}")
+            raise BadOption(f"severities.{name}", f"must be one of {', '.join(_LEVELS)}, "
+                            f"not {show(level)}")  # fmt: skip
         if known is not None and name not in known:
-            raise ValueError(f"unknown engine rule {name!r}")
+            raise BadOption("severities", f"unknown engine rule {name!r}")
     return dict(table)
-
-
-def _name_list(rule: Rule, key: str) -> frozenset[str]:
-    value = rule.options.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"'{key}' must be a list of engine rule names")
-    return frozenset(value)
 
 
 class EngineCheck(Check):
     """What the engine kinds share: severities per engine rule, names not errors."""
 
+    run_options = RUN_OPTIONS
+
     def __init__(self, rule: Rule, known: frozenset[str] | None) -> None:
         super().__init__(rule)
-        self.severities = _severity_table(rule, known)
-        default = rule.options.get("default", rule.severity)
-        if default not in _LEVELS:
-            raise ValueError(f"'default' must be one of {', '.join(_LEVELS)}")
-        self.default = default
-        self.spelling = _name_list(rule, "spelling")
+        opts = rule.options
+        self.severities = _severity_table(opts.get("severities", {}), known)
+        self.default: str = opts.get("default") or rule.severity
+        self.spelling = frozenset(opts.get("spelling", []))
         self.words: frozenset[str] = frozenset()
 
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
-        words = settings.get("words") or []
-        if isinstance(words, str):
-            words = words.replace(",", " ").split()  # "Kursk, Sudzha" from a flat setting
-        if not isinstance(words, list | tuple | set | frozenset):
-            print(f"auditor: {self.rule.id}: the word list is not a list; ignored", file=sys.stderr)
-            words = []
-        self.words = normalise_words(str(w) for w in words)
+        self.words = normalise_words(str(w) for w in self.value("words"))
 
     def level(self, engine_rule: str) -> str:
         return self.severities.get(engine_rule, self.default)
@@ -83,11 +97,11 @@ class LanguageToolCheck(EngineCheck):
     """
 
     kind = "languagetool"
-    options = frozenset({"severities", "default", "spelling", "disabled"})
+    options = LANGUAGETOOL_OPTIONS
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule, None)
-        self.disabled = tuple(sorted(_name_list(rule, "disabled")))
+        self.disabled = tuple(sorted(rule.options.get("disabled", [])))
 
     def run(self, doc: Document) -> Iterator[Hit]:
         hits = languagetool_hits(self, doc, self.rule.id, self.disabled)
@@ -126,7 +140,6 @@ def languagetool_hits(
     """LanguageTool's hits on a document, or None when it is not in use or failed (then the
     session has said why, or raised EngineUnavailable when the fallback is "fail")."""
     from auditor.engines.languagetool import session
-    from auditor.errors import EngineUnavailable
 
     sess = session(check.settings)
     if sess is None or sess.failed:
@@ -164,50 +177,47 @@ def _close_session(settings: dict[str, Any]) -> None:
 class _LanguageToolOptions(EngineCheck):
     """The `languagetool` table of a `harper` block, read as an engine rule's options."""
 
+    options = LANGUAGETOOL_OPTIONS
+
     def __init__(self, rule: Rule, table: dict[str, Any]) -> None:
         from dataclasses import replace
 
-        unknown = set(table) - {"severities", "default", "spelling", "disabled"}
-        if unknown:
-            raise ValueError(f"unknown key(s) in 'languagetool': {', '.join(sorted(unknown))}")
+        table = coerce_table(LANGUAGETOOL_OPTIONS, table, prefix="languagetool.")
         super().__init__(replace(rule, options=table), None)
-        self.disabled = tuple(sorted(_name_list(self.rule, "disabled")))
+        self.disabled = tuple(sorted(table.get("disabled", [])))
 
 
 @register
 class HarperCheck(EngineCheck):
     kind = "harper"
-    options = frozenset(
-        {"dialect", "also_accept", "severities", "default", "spelling", "languagetool"}
-    )
+    options: ClassVar[dict[str, Opt]] = {
+        **ENGINE_OPTIONS,
+        "dialect": Opt(str, "british", "the spelling Harper expects", choices=DIALECTS,
+                       setting=True),
+        "also_accept": Opt(list, [], "other dialects whose spellings are not errors",
+                           choices=DIALECTS),
+        "languagetool": Opt(dict, {}, "the block's options when a run names a LanguageTool "
+                            "server (severities, default, spelling, disabled)"),
+    }  # fmt: skip
 
     def __init__(self, rule: Rule) -> None:
         # Harper's rule list costs half a second to read: names are checked on first use
         # (and for the shipped pack by the tests), so that loading packs stays instant
         super().__init__(rule, None)
         self._checked = False
-        table = rule.options.get("languagetool", {})
-        if not isinstance(table, dict):
-            raise ValueError("'languagetool' must be a table")
-        self.lt = _LanguageToolOptions(rule, table)
+        # the rule's `languagetool` table, not the run's setting of the same name (a URL)
+        self.lt = _LanguageToolOptions(rule, rule.options.get("languagetool", {}))
         self.lt_prefix = rule.pack + ".languagetool"
-        dialect = rule.options.get("dialect", "british")
-        if dialect not in harper_engine.DIALECTS:
-            raise ValueError(f"dialect must be one of {', '.join(harper_engine.DIALECTS)}")
-        self.dialect = dialect
-        also = rule.options.get("also_accept", [])
-        if not isinstance(also, list) or any(d not in harper_engine.DIALECTS for d in also):
-            raise ValueError(
-                f"also_accept must list dialects ({', '.join(harper_engine.DIALECTS)})"
-            )
-        self.also_accept = tuple(also)
+        self.dialect: str = rule.options.get("dialect", "british")
+        self.also_accept = tuple(rule.options.get("also_accept", []))
         # rules switched off are switched off in Harper itself: they cost nothing
         self.off = frozenset(n for n, lvl in self.severities.items() if lvl == "off")
 
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         self.lt.configure(settings)
-        if not settings.get("languagetool"):
+        self.dialect = self.value("dialect")
+        if not self.settings.get("languagetool"):
             harper_engine.prewarm(self.dialect, self.off, self.also_accept)
 
     def run(self, doc: Document) -> Iterator[Hit]:

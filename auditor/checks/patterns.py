@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
+from auditor.options import BadOption
+
 
 def compile_patterns(patterns: object, ignorecase: bool, what: str = "patterns") -> re.Pattern[str]:
-    """Join a list of regexes into one alternation; raise ValueError naming a bad one."""
+    """Join a list of regexes into one alternation; raise BadOption naming a bad one."""
     if (
         not isinstance(patterns, list)
         or not patterns
         or not all(isinstance(p, str) for p in patterns)
     ):
-        raise ValueError(f"'{what}' must be a non-empty list of strings")
+        raise BadOption(what, "must be a non-empty list of strings")
     flags = re.IGNORECASE if ignorecase else 0
     for p in patterns:
         try:
             re.compile(p, flags)
         except re.error as e:
-            raise ValueError(f"invalid regex in '{what}': {p!r}: {e}") from None
+            raise BadOption(what, f"invalid regex {p!r}: {e}") from None
     joined = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(joined, flags)
 

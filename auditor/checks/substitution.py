@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from auditor.checks import Check, register
 from auditor.checks.patterns import hit_span
 from auditor.findings import Hit, render_message
+from auditor.options import BadOption, Opt, show
 
 if TYPE_CHECKING:
     from auditor.document import Document
@@ -24,27 +25,38 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
+def compile_swaps(swap: dict[str, object], ignorecase: bool) -> list[tuple[re.Pattern[str], str]]:
+    """The (wrong, right) pairs of a swap table; BadOption names a bad one."""
+    flags = re.IGNORECASE if ignorecase else 0
+    pairs: list[tuple[re.Pattern[str], str]] = []
+    for wrong, right in swap.items():
+        if not isinstance(right, str):
+            raise BadOption("swap", f"the value for {wrong!r} must be a string, not {show(right)}")
+        try:
+            pairs.append((re.compile(wrong, flags), right))
+        except re.error as e:
+            raise BadOption("swap", f"invalid regex {wrong!r}: {e}") from None
+    return pairs
+
+
 @register
 class Substitution(Check):
     kind = "substitution"
-    options = frozenset({"swap", "ignorecase"})
+    options: ClassVar[dict[str, Opt]] = {
+        "swap": Opt(dict, doc="'wrong regex' = 'right form' (\\g<name> refers to a group)",
+                    required=True, nonempty=True),
+    }  # fmt: skip
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        swap = rule.options.get("swap")
-        if not isinstance(swap, dict) or not swap:
-            raise ValueError("'swap' must be a table of 'wrong regex' = 'right form'")
+        self.pairs = compile_swaps(rule.options["swap"], rule.ignorecase)
+        swap = rule.options["swap"]
         flags = re.IGNORECASE if rule.ignorecase else 0
-        self.pairs: list[tuple[re.Pattern[str], str]] = []
-        for wrong, right in swap.items():
-            if not isinstance(right, str):
-                raise ValueError(f"swap value for {wrong!r} must be a string")
-            try:
-                self.pairs.append((re.compile(wrong, flags), right))
-            except re.error as e:
-                raise ValueError(f"invalid regex in 'swap': {wrong!r}: {e}") from None
         # one pass over the text: every wrong form in a single alternation
-        self.regex = re.compile("|".join(f"(?:{w})" for w in swap), flags)
+        try:
+            self.regex = re.compile("|".join(f"(?:{w})" for w in swap), flags)
+        except re.error as e:  # each compiles alone: two reuse a group name
+            raise BadOption("swap", f"the patterns cannot be joined into one: {e}") from None
 
     def run(self, doc: Document) -> Iterator[Hit]:
         for m in self.regex.finditer(doc.text):

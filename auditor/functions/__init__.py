@@ -1,7 +1,11 @@
 """Functions behind `kind = "python"` rules, registered by name.
 
-A function takes (document, rule, options) and yields Hits in view offsets. Each pack that
-needs code has its own module here; `load_functions` imports them all.
+A function takes (document, rule, options) and yields Hits in view offsets. It declares the
+options it reads, as typed `Opt`s: the python kind checks a rule's `options` table against
+them when the pack loads, and hands the function every declared option (the run's setting,
+else the rule's value, else the default). A function that declares nothing (options=None)
+gets the rule's table unchecked. Each pack that needs code has its own module here;
+`load_functions` imports them all.
 """
 
 from __future__ import annotations
@@ -14,16 +18,25 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from auditor.document import Document
     from auditor.findings import Hit
+    from auditor.options import Opt
     from auditor.packs import Rule
 
 RuleFunction = Callable[["Document", "Rule", dict[str, Any]], Iterable["Hit"]]
 FUNCTIONS: dict[str, RuleFunction] = {}
+OPTIONS: dict[str, dict[str, Opt]] = {}  # function name -> the options it declares
 _loaded = False
 
 
-def rule_function(name: str) -> Callable[[RuleFunction], RuleFunction]:
+def rule_function(
+    name: str, options: dict[str, Opt] | None = None
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule function under `name`, with the options it reads (None: undeclared,
+    the rule's options table is passed through unchecked)."""
+
     def deco(func: RuleFunction) -> RuleFunction:
         FUNCTIONS[name] = func
+        if options is not None:
+            OPTIONS[name] = dict(options)
         return func
 
     return deco

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from auditor.checks.substitution import match_case
+from auditor.checks.substitution import compile_swaps, match_case
 from auditor.document import Document
 from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
+from auditor.options import Opt
 from auditor.packs import Rule
 
 _FIRST_WORD = re.compile(r"[\"'“‘]*([^\W\d_][\w'’-]*)")
@@ -28,7 +29,7 @@ def _after_full_stop(text: str, pos: int) -> bool:
     return before.endswith(".") and not before.endswith("..")
 
 
-@rule_function("grammar.lowercase_sentence_start")
+@rule_function("grammar.lowercase_sentence_start", options={})
 def lowercase_sentence_start(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """A sentence that starts with a lower-case word ("... in Sudzha. reports suggest").
 
@@ -82,14 +83,18 @@ def _compiled(
     return tuple((re.compile(k), v, _keywords(k)) for k, v in pairs)
 
 
-@rule_function("grammar.swaps")
+@rule_function(
+    "grammar.swaps",
+    options={"swap": Opt(dict, doc="'wrong regex' = 'right form'; a group m is the span",
+                         required=True, nonempty=True)},
+)  # fmt: skip
 def swaps(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Like `substitution`, but each pattern may name its own group `m` (the span to flag),
     so that context can be matched around the word without being reported.
 
     Patterns run on the lower-cased text (case-blind without IGNORECASE, which is slower),
     and a pattern whose word does not occur in the document is not run at all."""
-    table = options.get("swap", {})
+    table = options["swap"]
     text = doc.text
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
@@ -102,3 +107,11 @@ def swaps(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
             suggestion = match_case(right, text[s:e])
             msg = render_message(rule.message, match=text[s:e], suggestion=suggestion)
             yield Hit(s, e, msg, (suggestion,))
+
+
+def _validate_swaps(rule: Rule, options: dict[str, Any]) -> None:
+    """At pack load: every pattern compiles and every right form is a string."""
+    compile_swaps(options["swap"], ignorecase=False)
+
+
+swaps.validate = _validate_swaps  # type: ignore[attr-defined]

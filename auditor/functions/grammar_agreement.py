@@ -51,7 +51,7 @@ def _article_wrong(art: str, word: str) -> str | None:
     return "a"
 
 
-@rule_function("grammar.article_sound")
+@rule_function("grammar.article_sound", options={})
 def article_sound(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """ "a increase", "an unilateral", "a 8% rise": the article does not fit the next sound.
 
@@ -102,7 +102,7 @@ _PLACES_S = frozenset({"wales", "brussels", "athens", "paris", "texas", "barclay
     "jones", "williams", "philippines", "netherlands", "bahamas"})  # fmt: skip
 
 
-@rule_function("grammar.plural_singular_verb")
+@rule_function("grammar.plural_singular_verb", options={})
 def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """ "ministers was", "Unions has", "agencies says", "the defences, which was built".
 
