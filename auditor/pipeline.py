@@ -26,6 +26,7 @@ from auditor.errors import ConfigError, PackError, UsageError
 from auditor.examples import rule_failures
 from auditor.findings import Finding, matches_prefix
 from auditor.limits import DEFAULT_TIMEOUT, TIME_LIMIT_RULE, TimeLimit, time_limit
+from auditor.options import validate_settings
 from auditor.packs import Pack, Rule, load_packs, packs_digest
 from auditor.report import DocumentResult
 from auditor.suppress import META_RULES, apply_suppressions
@@ -90,7 +91,7 @@ class _Setup:
         self.cfg = cfg
         self.packs = packs
         self.ids = [r.id for p in packs for r in p.rules]
-        where = str(cfg.path)
+        where = str(cfg.path) if cfg.path else "configuration"
         for key, prefixes in (
             ("select", cfg.select),
             ("ignore", cfg.ignore),
@@ -111,8 +112,10 @@ class _Setup:
         )
         if not any(self.selection.may_want(i) for i in self.ids):
             raise UsageError("the selection leaves no rule to run")
-        self.settings = {pid: dict(o) for pid, o in cfg.packs.items()}
-        for pid, o in json.loads(opts.settings).items():
+        # typed: a wrong type, an unknown key or a bad value is one line naming the
+        # file (or the command line), the pack, the key and the rule that reads it
+        self.settings = validate_settings(packs, cfg.packs, where)
+        for pid, o in validate_settings(packs, json.loads(opts.settings), "command line").items():
             self.settings.setdefault(pid, {}).update(o)
         self._auditor: Auditor | None = None
 

@@ -152,7 +152,7 @@ def test_rule_paths_pack_is_validated_like_builtins(scratch: Path) -> None:
 
 def test_pack_options_reach_the_checks(scratch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (scratch / "auditor.toml").write_text(
-        '[packs.grammar]\nwords = ["Zelensky"]\n[packs.hedges]\nmax_sentence_words = 40\n'
+        '[packs.grammar]\nwords = ["Zelensky"]\n[packs.readability]\nmax_sentence_words = 30\n'
     )
     seen: list[tuple[str, dict[str, object]]] = []
     from auditor.checks import Check
@@ -164,7 +164,8 @@ def test_pack_options_reach_the_checks(scratch: Path, monkeypatch: pytest.Monkey
     doc = load_file(scratch / "article.md").documents[0]
     audit_documents([doc], AuditOptions.make(settings={"grammar": {"languagetool": "off"}}))
     got = dict(seen)
-    assert got["hedges.allegedly"] == {"max_sentence_words": 40}
+    assert got["readability.long-sentence"] == {"max_sentence_words": 30}
+    assert got["hedges.allegedly"] == {}
     assert got["grammar.repeated-word"] == {"words": ["Zelensky"], "languagetool": "off"}
 
 
