@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -212,7 +213,7 @@ def _say(done: api.Run, profile: bool, quiet: bool, baseline_write: Path | None)
         warn(f"{done.baselined} finding(s) already in the baseline were not reported")
 
 
-def _also(specs: list[str], formats: dict[str, object]) -> list[tuple[str, Path]]:
+def _also(specs: list[str], formats: Mapping[str, object]) -> list[tuple[str, Path]]:
     """--also FORMAT:FILE pairs, checked before the audit runs."""
     out = []
     for spec in specs:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,7 +70,7 @@ class Auditor:
         # Each auditor has its own check objects: two auditors over the same packs (two
         # configurations in one run) must not share settings.
         self.checks: dict[str, Check] = {}
-        self.seconds: Counter[str] = Counter()  # time spent per rule (for --profile)
+        self.seconds: dict[str, float] = defaultdict(float)  # time per rule (for --profile)
         for r in self.rules:
             assert r.check is not None
             check = type(r.check)(r)
