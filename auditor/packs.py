@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.checks import Check, load_kinds
+from auditor.checks.regex_safety import unsafe_reason
 from auditor.errors import PackError
 from auditor.findings import SEVERITIES
 from auditor.options import Opt, coerce, coerce_table
@@ -182,11 +183,12 @@ def _exceptions(
     exc = raw["exceptions"]
     if not _string_list(exc) or not exc:
         raise _fail(path, rid, "'exceptions' must be a non-empty list of regexes")
-    try:
-        return re.compile("|".join(f"(?:{e})" for e in exc), re.IGNORECASE if ignorecase else 0)
-    except re.error as e:
-        bad_one = next((x for x in exc if not _compiles(x)), "?")
-        raise _fail(path, rid, f"invalid regex in 'exceptions': {bad_one!r}: {e}") from None
+    flags = re.IGNORECASE if ignorecase else 0
+    for e in exc:
+        why = unsafe_reason(e, flags)
+        if why is not None:
+            raise _fail(path, rid, f"option 'exceptions': {why}")
+    return re.compile("|".join(f"(?:{e})" for e in exc), flags)
 
 
 def _example(where: str, kind: str, item: object) -> Example:
@@ -266,14 +268,6 @@ def _build_rule(
     rule.bad = [e.text for e in rule.examples if e.kind == "bad"]
     rule.good = [e.text for e in rule.examples if e.kind == "good"]
     return rule
-
-
-def _compiles(rx: str) -> bool:
-    try:
-        re.compile(rx)
-    except re.error:
-        return False
-    return True
 
 
 def load_pack(path: Path) -> Pack:

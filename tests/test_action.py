@@ -78,7 +78,7 @@ def test_changed_only_audits_what_the_pull_request_changes(tmp_path: Path) -> No
     (tmp_path / "new.md").write_text("The council met on Monday, its clerk said.\n")
     git(tmp_path, "add", "new.md")
     git(tmp_path, "commit", "-qm", "new story")
-    p, out, _summary = run_action(tmp_path, AUDITOR_CHANGED_ONLY="true", GITHUB_BASE_REF="main")
+    p, _out, _summary = run_action(tmp_path, AUDITOR_CHANGED_ONLY="true", GITHUB_BASE_REF="main")
     assert p.returncode == 0, p.stdout + p.stderr
     assert "old.md" not in p.stdout
     sarif = json.loads((tmp_path / "auditor.sarif").read_text())

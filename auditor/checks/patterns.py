@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.checks.regex_safety import unsafe_reason
 from auditor.options import BadOption
 
 
@@ -17,10 +18,9 @@ def compile_patterns(patterns: object, ignorecase: bool, what: str = "patterns")
         raise BadOption(what, "must be a non-empty list of strings")
     flags = re.IGNORECASE if ignorecase else 0
     for p in patterns:
-        try:
-            re.compile(p, flags)
-        except re.error as e:
-            raise BadOption(what, f"invalid regex {p!r}: {e}") from None
+        why = unsafe_reason(p, flags)
+        if why is not None:
+            raise BadOption(what, why)
     joined = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(joined, flags)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from auditor.checks import Check, register
 from auditor.checks.patterns import hit_span
+from auditor.checks.regex_safety import unsafe_reason
 from auditor.findings import Hit, render_message
 from auditor.options import BadOption, Opt, show
 
@@ -32,10 +33,10 @@ def compile_swaps(swap: dict[str, object], ignorecase: bool) -> list[tuple[re.Pa
     for wrong, right in swap.items():
         if not isinstance(right, str):
             raise BadOption("swap", f"the value for {wrong!r} must be a string, not {show(right)}")
-        try:
-            pairs.append((re.compile(wrong, flags), right))
-        except re.error as e:
-            raise BadOption("swap", f"invalid regex {wrong!r}: {e}") from None
+        why = unsafe_reason(wrong, flags)
+        if why is not None:
+            raise BadOption("swap", why)
+        pairs.append((re.compile(wrong, flags), right))
     return pairs
 
 
