@@ -108,7 +108,7 @@ def test_pathological_document_hits_the_time_limit_and_the_batch_goes_on(tmp_pat
     (packs / "slow.toml").write_text(
         '[pack]\nid = "slow"\nsummary = "A rule with catastrophic backtracking."\n\n'
         '[[rule]]\nid = "slow.backtrack"\nkind = "existence"\nscope = "document"\n'
-        'severity = "info"\nmessage = "m"\nwhy = "w"\npatterns = [\'a*a*a*a*a*a*a*c\']\n'
+        'severity = "info"\nmessage = "m"\nwhy = "w"\npatterns = [\'aa*a*a*a*a*a*a*c\']\n'
         'examples.bad = ["[[aac]]"]\nexamples.good = ["xyz"]\n'
     )
     arch = tmp_path / "arch"

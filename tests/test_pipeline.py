@@ -156,7 +156,7 @@ def test_python_api(tmp_path: Path) -> None:
 SLOW_PACK = (
     '[pack]\nid = "slow"\nsummary = "A rule with catastrophic backtracking."\n\n'
     '[[rule]]\nid = "slow.backtrack"\nkind = "existence"\nscope = "document"\n'
-    'severity = "info"\nmessage = "m"\nwhy = "w"\npatterns = [\'a*a*a*a*a*a*a*c\']\n'
+    'severity = "info"\nmessage = "m"\nwhy = "w"\npatterns = [\'aa*a*a*a*a*a*a*c\']\n'
     'examples.bad = ["[[aac]]"]\nexamples.good = ["xyz"]\n'
 )
 
