@@ -3,6 +3,12 @@ that grows linearly with nesting and size (files are untrusted input)."""
 
 from __future__ import annotations
 
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
 from auditor.document import Block, Comment
 from auditor.markup import html_view, markdown_view
 
@@ -72,3 +78,49 @@ def test_crlf_markdown_view_is_unchanged() -> None:
     view, blocks, _ = markdown_view("# T\r\n\r\ntext\r\nmore\r\n")
     assert view == "  T\r\n \ntext\r\nmore\r\n"
     assert blocks == [Block(2, 3, "heading"), Block(7, 17, "paragraph")]
+
+
+def cpu_seconds(read: Callable[[str], object], text: str, repeat: int = 3) -> float:
+    """The best CPU time of a few runs: CPU rather than wall time, as the machine is shared."""
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            t = time.process_time()
+            read(text)
+            best = min(best, time.process_time() - t)
+    finally:
+        gc.enable()
+    return best
+
+
+def assert_linear(read: Callable[[str], object], make: Callable[[int], str], n: int) -> None:
+    """4x the input takes about 4x the time (quadratic would be 16x)."""
+    small, large = cpu_seconds(read, make(n)), cpu_seconds(read, make(4 * n))
+    assert large < 8 * max(small, 0.01), f"{n}: {small:.3f}s, {4 * n}: {large:.3f}s"
+
+
+NESTED_HTML = {
+    "div": lambda n: "<div>" * n + "text" + "</div>" * n,
+    "list": lambda n: "<ul><li>a " * n + "</li></ul>" * n,
+    "stray-close": lambda n: "<div>" * n + "<p>x</p></li>" * n,
+}
+
+
+@pytest.mark.parametrize("make", NESTED_HTML.values(), ids=NESTED_HTML.keys())
+def test_html_time_is_linear_in_nesting(make: Callable[[int], str]) -> None:
+    assert_linear(lambda t: html_view(t), make, 1500)
+
+
+def test_deep_html_nesting_is_quick_and_keeps_kinds() -> None:
+    n = 20000  # took 15s before the view was built in linear time (100,000: over a minute)
+    text = "<blockquote>" + "<div>" * n + "<ul><li>deep</li></ul>" + "</div>" * n + "<p>q</p>"
+    text += "</blockquote><p>after</p>"
+    assert cpu_seconds(lambda t: html_view(t), text, repeat=1) < 2.0
+    view, blocks, _, _, _ = html_view(text)
+    assert [(b.kind, b.list_id, view[b.start : b.end]) for b in blocks] == [
+        ("bullet", 1, "deep"),
+        ("blockquote", None, "q"),
+        ("paragraph", None, "after"),
+    ]
