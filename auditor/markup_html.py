@@ -1,12 +1,47 @@
-"""HTML to a checkable view: tags removed, entities decoded, an OffsetMap back."""
+"""HTML to a checkable view: tags removed, entities decoded, an OffsetMap back.
+
+Tokens are what one regex (comment | skipped element | CDATA | declaration | processing
+instruction | tag | entity) used to match, but each terminator is now looked up with a
+remembered search: the regex rescanned the rest of the file for every unterminated opener,
+which is quadratic.
+"""
 
 from __future__ import annotations
 
 import html
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from auditor.document import Block, Comment, OffsetMap
+
+
+class NextMatch:
+    """The first match of a pattern at or after a position, remembered.
+
+    Openers that share one terminator (or all lack one) would each rescan the same text;
+    asking again from a position no later than the remembered match reuses it, so asking
+    from increasing positions costs one pass over the text in all.
+    """
+
+    __slots__ = ("_end", "_from", "_m", "_rx", "_text")
+
+    def __init__(self, pattern: str, text: str, end: int | None = None) -> None:
+        self._rx = re.compile(pattern)
+        self._text = text
+        self._end = len(text) if end is None else end
+        self._from = self._end + 1
+        self._m: re.Match[str] | None = None
+
+    def match(self, pos: int) -> re.Match[str] | None:
+        if not (self._from <= pos and (self._m is None or pos <= self._m.start())):
+            self._from, self._m = pos, self._rx.search(self._text, pos, self._end)
+        return self._m
+
+    def at(self, pos: int) -> int:
+        """Where the first match at or after pos starts, or -1."""
+        m = self.match(pos)
+        return m.start() if m else -1
 
 
 def strip_span(seg: str, offset: int) -> tuple[int, int]:
@@ -14,14 +49,17 @@ def strip_span(seg: str, offset: int) -> tuple[int, int]:
     return offset + len(seg) - len(seg.lstrip()), offset + len(seg.rstrip())
 
 
-_HTML_TOKEN = re.compile(
-    r"<!--(?P<comment>.*?)-->"
-    r"|<(?P<skip>script|style|noscript|template|pre|code|textarea|svg)\b.*?</(?P=skip)\s*>"
-    r"|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>"
-    r"|<(?P<close>/)?(?P<tag>[A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
-    r"|(?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)",
-    re.S | re.I,
+_MARKUP_START = re.compile(r"[<&]")
+_ENTITY = re.compile(
+    r"&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?", re.S | re.I
 )
+_SKIP_OPEN = re.compile(r"<(script|style|noscript|template|pre|code|textarea|svg)\b", re.S | re.I)
+_CDATA_OPEN = re.compile(r"<!\[CDATA\[", re.I)
+_TAG_HEAD = re.compile(r"<(/)?([A-Za-z][\w:-]*)", re.S | re.I)
+_TAG_STOP = re.compile(r"[>\"']")
+# What a case-insensitive back-reference to a skipped element's name accepts for each
+# letter (the same simple lower case): the letter's two ASCII cases, except these.
+_SAME_CASE = {"i": "iIİ", "I": "iIİ", "İ": "iIİ", "ı": "ı", "ſ": "ſ"}
 _BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "tr",
     "figcaption", "caption", "dt", "dd", "section", "article", "header", "footer", "ul", "ol",
@@ -31,6 +69,80 @@ _KIND_OF_TAG = {"li": "bullet", "blockquote": "blockquote"} | dict.fromkeys(
     ("h1", "h2", "h3", "h4", "h5", "h6"), "heading"
 )
 _VOID_BREAK = {"br", "hr", "img", "wbr"}
+
+
+class _Scanner:
+    """The markup token at a '<': comment, skipped element (script, style, pre ...),
+    CDATA, declaration, processing instruction or tag, tried in that order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = {k: NextMatch(rx, text) for k, rx in (("--", "-->"), ("]]", r"\]\]>"),
+                                                          ("!", ">"), ("?", r"\?>"))}  # fmt: skip
+        self.tag_stop = NextMatch(_TAG_STOP.pattern, text)
+        self.skip_close: dict[str, NextMatch] = {}
+        self.tag_end_after: dict[int, int] = {}  # quote outside quotes -> the tag's '>'
+
+    def at(self, j: int) -> tuple[int, str, str] | None:
+        """(end, kind, value) of the token at j, or None; kind is comment/open/close/other."""
+        t = self.text
+        if t.startswith("<!--", j) and (m := self.ends["--"].match(j + 4)):
+            return m.end(), "comment", t[j + 4 : m.start()]
+        if (m := _SKIP_OPEN.match(t, j)) and (e := self._skip_end(m.group(1), m.end())) >= 0:
+            return e, "other", ""
+        if _CDATA_OPEN.match(t, j) and (m := self.ends["]]"].match(j + 9)):
+            return m.end(), "other", ""
+        for opener in ("!", "?"):
+            if t.startswith("<" + opener, j) and (m := self.ends[opener].match(j + 2)):
+                return m.end(), "other", ""
+        if (m := _TAG_HEAD.match(t, j)) and (r := self._tag_end(m.end())) >= 0:
+            return r + 1, "close" if m.group(1) else "open", m.group(2).lower()
+        return None
+
+    def _skip_end(self, name: str, pos: int) -> int:
+        """End of the first `</name\\s*>` at or after pos, or -1."""
+        cls = "".join(f"[{_SAME_CASE.get(c, c.lower() + c.upper())}]" for c in name)
+        if cls not in self.skip_close:
+            self.skip_close[cls] = NextMatch(rf"</{cls}\s*>", self.text)
+        m = self.skip_close[cls].match(pos)
+        return m.end() if m else -1
+
+    def _tag_end(self, pos: int) -> int:
+        """Where `(?:[^>"']|"[^"]*"|'[^']*')*>` from pos puts its '>', or -1.
+
+        Outside quotes the first '>' ends the tag and an unclosed quote fails it. Each quote
+        met outside quotes remembers the outcome, so tags that share a tail (all of them
+        in a file of unclosed tags) follow it once.
+        """
+        t, known = self.text, self.tag_end_after
+        j = self.tag_stop.at(pos)
+        path = []
+        while j >= 0 and t[j] != ">" and j not in known:
+            path.append(j)
+            k = t.find(t[j], j + 1)
+            m = _TAG_STOP.search(t, k + 1) if k >= 0 else None
+            j = m.start() if m else -1
+        end = j if j < 0 or t[j] == ">" else known[j]
+        known.update(dict.fromkeys(path, end))
+        return end
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of each entity, comment, tag or skipped span, in order."""
+    scan = _Scanner(text)
+    pos = 0
+    while m := _MARKUP_START.search(text, pos):
+        j = m.start()
+        if text[j] == "&":
+            e = _ENTITY.match(text, j)
+            tok = (e.end(), "entity", html.unescape(e.group())) if e else None
+        else:
+            tok = scan.at(j)
+        if tok is None:
+            pos = j + 1
+        else:
+            yield j, *tok
+            pos = tok[0]
 
 
 class _View:
@@ -110,19 +222,18 @@ def html_view(
     v = _View()
     comments: list[Comment] = []
     pos = 0
-    for m in _HTML_TOKEN.finditer(text):
-        if m.start() > pos:
-            v.emit(text[pos : m.start()], pos, m.start() - pos)
-        pos = m.end()
-        tag = (m.group("tag") or "").lower()
-        if m.group("entity"):
-            v.emit(html.unescape(m.group("entity")), m.start(), len(m.group(0)))
-        elif m.group("comment") is not None:
-            comments.append(Comment(v.vpos, v.vpos, m.group("comment").strip()))
-        elif tag in _BLOCK_TAGS:
-            v.block_tag(tag, bool(m.group("close")), m.group(0).endswith("/>"), *m.span())
-        elif tag in _VOID_BREAK:
-            v.emit(" ", m.start(), len(m.group(0)))
+    for start, end, kind, value in _tokens(text):
+        if start > pos:
+            v.emit(text[pos:start], pos, start - pos)
+        pos = end
+        if kind == "entity":
+            v.emit(value, start, end - start)
+        elif kind == "comment":
+            comments.append(Comment(v.vpos, v.vpos, value.strip()))
+        elif kind != "other" and value in _BLOCK_TAGS:
+            v.block_tag(value, kind == "close", text.startswith("/>", end - 2), start, end)
+        elif kind != "other" and value in _VOID_BREAK:
+            v.emit(" ", start, end - start)
     if pos < len(text):
         v.emit(text[pos:], pos, len(text) - pos)
     v.close_block()

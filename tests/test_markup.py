@@ -110,17 +110,51 @@ NESTED_HTML = {
 
 @pytest.mark.parametrize("make", NESTED_HTML.values(), ids=NESTED_HTML.keys())
 def test_html_time_is_linear_in_nesting(make: Callable[[int], str]) -> None:
-    assert_linear(lambda t: html_view(t), make, 1500)
+    assert_linear(lambda t: html_view(t), make, 1000)
 
 
 def test_deep_html_nesting_is_quick_and_keeps_kinds() -> None:
     n = 20000  # took 15s before the view was built in linear time (100,000: over a minute)
     text = "<blockquote>" + "<div>" * n + "<ul><li>deep</li></ul>" + "</div>" * n + "<p>q</p>"
     text += "</blockquote><p>after</p>"
-    assert cpu_seconds(lambda t: html_view(t), text, repeat=1) < 2.0
+    t = time.process_time()
     view, blocks, _, _, _ = html_view(text)
+    assert time.process_time() - t < 2.0
     assert [(b.kind, b.list_id, view[b.start : b.end]) for b in blocks] == [
         ("bullet", 1, "deep"),
         ("blockquote", None, "q"),
         ("paragraph", None, "after"),
     ]
+
+
+UNTERMINATED_HTML = {
+    "comment": lambda n: "<!-- a " * n,
+    "script": lambda n: "<script>a " * n,
+    "tag": lambda n: "<a " * n,
+    "quote": lambda n: '<a "' * n,
+    "quoted-attributes": lambda n: '<a "x" ' * n,
+    "declaration": lambda n: "<!a " * n,
+    "instruction": lambda n: "<?a " * n,
+    "cdata": lambda n: "<![CDATA[ " * n,
+    "title": lambda n: "<title>t" + "x</title>" * n,
+}
+
+
+@pytest.mark.parametrize("make", UNTERMINATED_HTML.values(), ids=UNTERMINATED_HTML.keys())
+def test_html_time_is_linear_with_unterminated_markup(make: Callable[[int], str]) -> None:
+    assert_linear(lambda t: html_view(t), make, 1000)
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("<p>a <!-- unclosed <b>b</b> c</p>", "\n\na b c\n\n"),  # read as <!...>
+        ("<p>a<script>never closed</p><p>b</p>", "\n\nanever closed\n\n\n\nb\n\n"),
+        ('<p>a <a title="x>b</p><p>c</p>', '\n\na <a title="x>b\n\n\n\nc\n\n'),
+        ("<SCRIPT>x</script >after", "after"),
+        ("<p>x<?php echo 1; ?>y<![CDATA[z]]>w<!DOCTYPE html>v</p>", "\n\nxywv\n\n"),
+        ("<p>a <pre-x>b</p>", "\n\na b\n\n"),
+    ],
+)
+def test_html_unterminated_markup_falls_back_as_before(text: str, view: str) -> None:
+    assert html_view(text)[0] == view
