@@ -10,6 +10,8 @@ from auditor.document import Block, Comment
 
 _MD = MarkdownIt("commonmark")
 
+_NEWLINE = re.compile(r"\r\n?|\n")  # markdown-it's line breaks, so its line numbers fit
+_NOT_BREAK = re.compile(r"[^\r\n]|\r(?=\n)")  # blanked: all but "\n" and a lone "\r"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
@@ -28,22 +30,20 @@ _INLINE_MASKS = [
 _LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+def _blank(chars: list[str], blank: str, start: int, end: int) -> None:
+    chars[start:end] = blank[start:end]
 
 
 def markdown_view(text: str) -> tuple[str, list[Block], list[Comment]]:
     """The prose of a Markdown document, same length as the original."""
-    line_starts = [0]
-    line_starts.extend(m.end() for m in re.finditer("\n", text))
-    line_starts.append(len(text) + 1)
+    # lines as markdown-it counts them ("\r\n", "\r" or "\n"), then a sentinel past the end
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text)), len(text) + 1]
 
-    def line_span(i: int) -> tuple[int, int]:
+    def line_span(i: int) -> tuple[int, int]:  # a "\r\n" line keeps its "\r", as it always has
         return line_starts[i], min(line_starts[i + 1] - 1, len(text))
 
-    chars = [c if c == "\n" else " " for c in text]
+    blank = _NOT_BREAK.sub(" ", text)  # blanking keeps line breaks
+    chars = list(blank)
     blocks: list[Block] = []
     stack: list[str] = []
     list_ids: list[int] = []
@@ -94,18 +94,18 @@ def markdown_view(text: str) -> tuple[str, list[Block], list[Comment]]:
             continue
         for rx in _INLINE_MASKS[:5]:
             for m in rx.finditer(text, start, end):
-                _blank(chars, *m.span())
+                _blank(chars, blank, *m.span())
         for m in _LINK.finditer(text, start, end):
-            _blank(chars, *m.span(1))
-            _blank(chars, *m.span(3))
+            _blank(chars, blank, *m.span(1))
+            _blank(chars, blank, *m.span(3))
         for rx in _INLINE_MASKS[5:]:
             for m in rx.finditer(text, start, end):
                 if chars[m.start()] != " ":
-                    _blank(chars, *m.span())
+                    _blank(chars, blank, *m.span())
         blocks.append(Block(start, end, kind, list_id))
     comments = []
     for m in _COMMENT.finditer(text):
-        _blank(chars, *m.span())
+        _blank(chars, blank, *m.span())
         comments.append(Comment(m.start(), m.end(), m.group(1).strip()))
     view = "".join(chars)
     # drop blocks left with no prose (an image alone, a comment alone), trim the rest
