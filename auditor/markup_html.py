@@ -3,7 +3,7 @@
 Tokens are what one regex (comment | skipped element | CDATA | declaration | processing
 instruction | tag | entity) used to match, but each terminator is now looked up with a
 remembered search: the regex rescanned the rest of the file for every unterminated opener,
-which is quadratic.
+which is quadratic. The Markdown reader shares the scanning helpers.
 """
 
 from __future__ import annotations
@@ -42,6 +42,19 @@ class NextMatch:
         """Where the first match at or after pos starts, or -1."""
         m = self.match(pos)
         return m.start() if m else -1
+
+
+def html_comments(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, body) of each `<!--(.*?)-->`, for Markdown, which keeps them inline."""
+    close = NextMatch("-->", text)
+    pos = 0
+    while (p := text.find("<!--", pos)) >= 0:
+        m = close.match(p + 4)
+        if m is None:
+            pos = p + 1
+        else:
+            yield p, m.end(), text[p + 4 : m.start()]
+            pos = m.end()
 
 
 def strip_span(seg: str, offset: int) -> tuple[int, int]:

@@ -193,3 +193,40 @@ def test_markdown_with_mixed_line_endings_reads_like_lf(shift: int) -> None:
 
     assert texts(view, blocks) == texts(MD_VIEW, MD_BLOCKS)
     assert [c.body for c in comments] == ["auditor: ignore passive"]
+
+
+UNTERMINATED_MD = {
+    "brackets": lambda n: "x " + "[" * n,
+    "link-targets": lambda n: "x " + "[a](" * n,
+    "images": lambda n: "x " + "![a" * n,
+    "image-targets": lambda n: "x " + "![a](" * n,
+    "autolinks": lambda n: "x " + "<a@" * n,
+    "url-autolinks": lambda n: "x " + "<http://" * n,
+    "inline-html": lambda n: "x " + "<a" * n,
+    "comments": lambda n: "<!-- a " * n,
+    "backticks": lambda n: "x " + "`" * n + " a" * n,
+    "heading-tail": lambda n: "# a" + " " * n + "#" * n + "x",
+}
+
+
+@pytest.mark.parametrize("make", UNTERMINATED_MD.values(), ids=UNTERMINATED_MD.keys())
+def test_markdown_time_is_linear_with_unterminated_markup(make: Callable[[int], str]) -> None:
+    assert_linear(lambda t: markdown_view(t), make, 1000)
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("a ```` b `` c ` d", "a      b    c ` d"),
+        ("see [a [b](u) and [c][d] or [e]", "see  a [b     and  c     or [e]"),
+        ("mail <a@b.c> or <http://x.y/z> or <a b@c>", "mail         or                or        "),
+        ("x ![i](p.png) ![j] <b>bold</b> <1> y", "x             ![j]    bold     <1> y"),
+        ("# Title  ##  ", "  Title      "),
+        (
+            "text __init__ and *a* \\_b\\_ https://x.y/z.",
+            "text   init   and  a    b                .",
+        ),
+    ],
+)
+def test_markdown_inline_masks_as_before(text: str, view: str) -> None:
+    assert markdown_view(text)[0] == view
