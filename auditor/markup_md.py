@@ -24,8 +24,9 @@ _NEWLINE = re.compile(r"\r\n?|\n")  # markdown-it's line breaks, so its line num
 _NOT_BREAK = re.compile(r"[^\r\n]|\r(?=\n)")  # blanked: all but "\n" and a lone "\r"
 _LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_HEADING_MARK = re.compile(r"#{1,6}(?:[ \t]+|$)")
-_SETEXT = re.compile(r"[ \t]*(?:=+|-+)[ \t]*$")
+# "\r?$": a "\r\n" line keeps its "\r" (below), which must not hide the end of the line
+_HEADING_MARK = re.compile(r"#{1,6}(?:[ \t]+|\r?$)")
+_SETEXT = re.compile(r"[ \t]*(?:=+|-+)[ \t]*\r?$")
 _TICKS = re.compile(r"`+")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\]]*[^\s<>()\].,;:!?'\"]")
 _AUTOLINK_HEAD = re.compile(r"<https?://")
@@ -81,7 +82,7 @@ def _heading_end(text: str, p: int, e: int) -> int:
 
     Read back from the end: searching for it from every space is quadratic in a long line.
     """
-    i = e
+    i = e - 1 if e > p and text[e - 1] == "\r" else e  # the "\r" of a "\r\n"
     while i > p and text[i - 1] in " \t":
         i -= 1
     hashes = i
@@ -186,7 +187,8 @@ def _masked_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _links(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     """(open, close, end) of each `\\[[^\\]\\n]*(\\]\\([^)\\n]*\\)|\\]\\[[^\\]\\n]*\\])`."""
-    close, paren, ref = (NextMatch(rx, text, end) for rx in (r"[\]\n]", r"[)\n]", r"[\]\n]"))
+    stops = (r"[\]\r\n]", r"[)\r\n]", r"[\]\r\n]")  # a lone "\r" ends a line too
+    close, paren, ref = (NextMatch(rx, text, end) for rx in stops)
 
     def link_at(p: int) -> int:
         q = close.at(p + 1)

@@ -179,10 +179,7 @@ def test_markdown_with_cr_line_endings_reads_like_lf() -> None:
     assert comments == [Comment(102, 134, "auditor: ignore passive")]
 
 
-CRLF_HEADING = pytest.mark.xfail(strict=True, reason="'# T #\r\n' keeps its closing '#'")
-
-
-@pytest.mark.parametrize("shift", [pytest.param(0, marks=CRLF_HEADING), 1, 2])
+@pytest.mark.parametrize("shift", [0, 1, 2])
 def test_markdown_with_mixed_line_endings_reads_like_lf(shift: int) -> None:
     text = mixed_endings(MD, shift)
     assert text.replace("\r\n", "\n").replace("\r", "\n") == MD
@@ -193,6 +190,24 @@ def test_markdown_with_mixed_line_endings_reads_like_lf(shift: int) -> None:
 
     assert texts(view, blocks) == texts(MD_VIEW, MD_BLOCKS)
     assert [c.body for c in comments] == ["auditor: ignore passive"]
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_markdown_headings_read_alike_with_any_line_ending(eol: str) -> None:
+    lines = ["# Closed ##", "", "Setext", "======", "", "#", "", "para", ""]
+    view, blocks, _ = markdown_view(eol.join(lines))
+    assert [(b.kind, view[b.start : b.end]) for b in blocks] == [
+        ("heading", "Closed"),
+        ("heading", "Setext"),
+        ("paragraph", "para"),
+    ]
+
+
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_markdown_links_stop_at_any_line_break(eol: str) -> None:
+    text = "see [a\nb](u) and [c](d\ne) and [f](g)\n"
+    lf_view = markdown_view(text)[0]
+    assert " ".join(markdown_view(text.replace("\n", eol))[0].split()) == " ".join(lf_view.split())
 
 
 UNTERMINATED_MD = {
