@@ -34,6 +34,7 @@ class NextMatch:
         self._m: re.Match[str] | None = None
 
     def match(self, pos: int) -> re.Match[str] | None:
+        """The first match at or after pos (and before the end), or None."""
         if not (self._from <= pos and (self._m is None or pos <= self._m.start())):
             self._from, self._m = pos, self._rx.search(self._text, pos, self._end)
         return self._m
@@ -45,7 +46,7 @@ class NextMatch:
 
 
 def html_comments(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, body) of each `<!--(.*?)-->`, for Markdown, which keeps them inline."""
+    """(start, end, body) of each `<!--(.*?)-->`: the Markdown reader's comments."""
     close = NextMatch("-->", text)
     pos = 0
     while (p := text.find("<!--", pos)) >= 0:
