@@ -14,7 +14,6 @@ from auditor.errors import InputError
 from auditor.inputs.items import InputOptions, Item
 from auditor.inputs.sources import Sources
 from auditor.inputs.text import plain_document
-from auditor.markup import html_view, markdown_view
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
@@ -44,6 +43,8 @@ def document_for(item: Item) -> Document:
 
 def markup_document(path: str, text: str, fmt: str, warnings: list[str] | None = None) -> Document:
     """A Document from text in a known format: txt, md or html."""
+    from auditor.markup import html_view, markdown_view  # plain text never needs them
+
     if fmt == "md":
         view, blocks, comments = markdown_view(text)
         doc = Document.build(path, text, view, blocks, comments=comments, fmt="md")
