@@ -1,17 +1,34 @@
-"""The HTML report's article pane: Markdown rendered with the highlights on the right words,
-an HTML page's text, plain-text paragraphs; well formed, and the article's markup only text.
+"""The HTML report: the article beside its findings, Markdown rendered with the highlights on
+the right words, keyboard navigation, and safety (escaping, CSP), in headless Chromium.
+
+The unit tests need nothing; the browser tests skip when chromium or Playwright is missing
+(launched as in test_html_browser.py).
 """
 
 from __future__ import annotations
 
 import random
 import re
+import shutil
+from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
+import pytest
+
+from auditor.api import audit_documents
 from auditor.findings import Finding
 from auditor.inputs import markup_document
+from auditor.pipeline import AuditOptions
+from auditor.reporters import RenderOptions, reporters
 from auditor.reporters.html_article import article
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 STORY = """Officials weigh the leaked report
 
 The minister allegedly hid the figures. <script>window.__pwned=1</script>
@@ -178,3 +195,116 @@ def test_html_page_shows_its_text_and_plain_text_its_paragraphs() -> None:
     assert html.startswith("<h3>Headline here</h3>")
     assert html.count("<p>") == 2 and html.count("<li>") == 2
     assert parse(html).marks == ["allegedly"]
+
+
+# -- in the browser -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed")
+    docs = [markup_document("story.txt", STORY, "txt"), markup_document("notes.md", MARKDOWN, "md")]
+    run = audit_documents(docs, AuditOptions.make(select=["hedges", "grammar"],
+                                                  ignore=["grammar.harper"]))  # fmt: skip
+    out = tmp_path_factory.mktemp("html") / "report.html"
+    out.write_text(reporters()["html"](run.report, RenderOptions()), encoding="utf-8")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = browser.new_page(viewport={"width": 1200, "height": 700})
+        pg.console = []
+        pg.requests = []
+        pg.on("console", lambda m: pg.console.append(f"{m.type}: {m.text}"))
+        pg.on("pageerror", lambda e: pg.console.append(f"pageerror: {e}"))
+        pg.on("request", lambda r: pg.requests.append(r.url))
+        pg.add_init_script(
+            "window.__csp=[];document.addEventListener('securitypolicyviolation',"
+            "function(e){window.__csp.push(e.violatedDirective+' '+e.blockedURI);});"
+        )
+        pg.goto(out.as_uri())
+        pg.wait_for_load_state("load")
+        yield pg
+        browser.close()
+
+
+def test_side_by_side_with_links_both_ways(page: Any) -> None:
+    for sec in ("#d0", "#d1"):
+        art = page.locator(f"{sec} .article")
+        pane = page.locator(f"{sec} .pane")
+        art.scroll_into_view_if_needed()
+        assert art.is_visible() and pane.is_visible()
+        a, p = art.bounding_box(), pane.bounding_box()
+        assert a["x"] + a["width"] <= p["x"] and abs(a["y"] - p["y"]) < 5  # left | right
+    # every finding links to a highlight that lists it
+    links = page.evaluate("""() => [...document.querySelectorAll('li.finding')].map(li => {
+        const m = document.getElementById(li.querySelector('a.jump').hash.slice(1));
+        return m && m.matches('mark.hl') && m.dataset.f.split(' ').includes(li.dataset.i)
+          && m.closest('section') === li.closest('section'); })""")
+    assert len(links) >= 6 and all(links)
+    # and a highlight back: clicking it selects its finding in the list
+    mark = page.locator("#d0 mark.hl", has_text="reportedly").first
+    mark.click()
+    current = page.locator("#d0 li.finding.current")
+    assert current.count() == 1 and "reportedly" in current.inner_text()
+    # the legend: severity colours and packs, with counts
+    legend = page.locator("#filters").inner_text()
+    assert re.search(r"error\s*\d", legend) and re.search(r"hedges\s*\d", legend)
+    assert page.locator("#d0 table.card").is_visible()
+
+
+def test_markdown_rendered_in_the_article_pane(page: Any) -> None:
+    art = page.locator("#d1 .article")
+    assert art.locator("h1").inner_text().startswith("Budget row allegedly")
+    assert art.locator("li").count() == 2 and art.locator("blockquote em").count() == 1
+    assert art.locator("h1 mark.hl").first.evaluate("m => m.firstChild.textContent") == "allegedly"
+    assert art.locator("strong mark.hl").count() == 1
+    assert '<img src=x onerror="window.__pwned=3">' in art.inner_text()
+
+
+def test_j_and_k_move_focus_between_findings(page: Any) -> None:
+    page.reload()  # no finding selected yet
+    focused = "document.activeElement.closest('li.finding') && document.activeElement.id"
+    page.keyboard.press("j")
+    assert page.evaluate(focused) == "d0-f0"
+    page.keyboard.press("j")
+    assert page.evaluate(focused) == "d0-f1"
+    page.keyboard.press("k")
+    assert page.evaluate(focused) == "d0-f0"
+    for _ in range(page.locator("#d0 li.finding").count()):
+        page.keyboard.press("n")  # on into the next document
+    assert page.evaluate(focused) == "d1-f0"
+    page.keyboard.press("p")
+    assert page.evaluate(focused).startswith("d0-f")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == "d1-f0"
+    # the finding's highlight is scrolled into view and marked current
+    mark = page.locator("#d1 mark.hl.current").first
+    box, height = mark.bounding_box(), page.viewport_size["height"]
+    assert 0 <= box["y"] <= height
+    # Enter goes to the words, Escape back to the list; focus is visible on both
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.matches('mark.hl.current')")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    assert page.locator("#d1 mark.hl:focus .tip").is_visible()
+    page.keyboard.press("Escape")
+    assert page.evaluate(focused) == "d1-f0"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+
+
+def test_nothing_from_the_article_runs_and_the_csp_holds(page: Any) -> None:
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0 and page.locator("script").count() == 1
+    text = page.locator("#d0 .article").inner_text()
+    assert "<script>window.__pwned=1</script>" in text
+    assert '"><img src=x onerror="window.__pwned=2">' in text
+    assert all(u.startswith("file://") for u in page.requests)
+    # the report's own script ran (it shows the key help) without any CSP complaint
+    assert page.locator(".keys").is_visible()
+    assert page.evaluate("window.__csp") == []
+    assert not [m for m in page.console if "Content Security Policy" in m or "pageerror" in m]
+    # and the policy is live: a script injected into the page is refused
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__pwned = 4'; document.body.appendChild(s); }""")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert any("script-src" in v for v in page.evaluate("window.__csp"))
