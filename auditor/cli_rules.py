@@ -10,6 +10,7 @@ import typer
 
 from auditor.cli_options import ConfigOption
 from auditor.config import write_starter
+from auditor.engines.guard import NOT_CHECKED
 from auditor.errors import UsageError
 from auditor.packs import Pack, Rule
 from auditor.pipeline import project_packs
@@ -60,7 +61,12 @@ def _explain_sub_rule(r: Rule, rule_id: str) -> None:
     by the engine's own description; a python rule's by its `subrules` table."""
     sub = rule_id[len(r.id) + 1 :]
     text: str | None = None
-    if r.kind == "harper" and "." not in sub:
+    if r.kind == "harper" and sub == NOT_CHECKED:
+        text = (
+            "A run of text with no space longer than any word (a URL, code, base64, a "
+            "flattened table): the grammar engine is not fed it, so nothing in it was checked."
+        )
+    elif r.kind == "harper" and "." not in sub:
         from auditor.engines.harper import describe
 
         text = describe(sub)

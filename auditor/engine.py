@@ -109,6 +109,7 @@ class Auditor:
 
     def _findings(self, rule: Rule, doc: Document, hits: Iterable[Hit]) -> Iterable[Finding]:
         block_starts = [b.start for b in doc.blocks] if rule.scope == "block" else []
+        excepted = _Exceptions(rule, doc.text) if rule.exceptions is not None else None
         for hit in hits:
             if rule.scope == "sentence":
                 si = doc.sentence_index(hit.start, hit.end)
@@ -117,9 +118,7 @@ class Auditor:
                 sent = doc.sentences[si]
                 if rule.skip_headings and doc.blocks[sent.block].kind == "heading":
                     continue
-                if rule.exceptions is not None and _excepted(
-                    rule, doc.text, sent.start, sent.end, hit
-                ):
+                if excepted is not None and excepted.cover(sent.start, sent.end, hit):
                     continue
             elif rule.scope == "block":
                 bi = bisect.bisect_right(block_starts, hit.start) - 1
@@ -128,7 +127,7 @@ class Auditor:
                 b = doc.blocks[bi]
                 if rule.skip_headings and b.kind == "heading":
                     continue
-                if rule.exceptions is not None and _excepted(rule, doc.text, b.start, b.end, hit):
+                if excepted is not None and excepted.cover(b.start, b.end, hit):
                     continue
             severity = hit.severity or rule.severity
             rule_id = hit.rule or rule.id
@@ -145,14 +144,24 @@ class Auditor:
             yield make_finding(doc, rule, hit, rule_id, severity, quoted)
 
 
-def _excepted(rule: Rule, text: str, start: int, end: int, hit: Hit) -> bool:
-    assert rule.exceptions is not None
-    for m in rule.exceptions.finditer(text, start, end):
-        if m.start() <= hit.start and hit.end <= m.end():
-            return True
-        if m.start() > hit.start:
-            break
-    return False
+class _Exceptions:
+    """A rule's exception matches, found once per sentence or block (not once per hit:
+    a long sentence with many hits would make that quadratic)."""
+
+    def __init__(self, rule: Rule, text: str) -> None:
+        assert rule.exceptions is not None
+        self.regex, self.text = rule.exceptions, text
+        self._spans: dict[int, tuple[list[int], list[int]]] = {}
+
+    def cover(self, start: int, end: int, hit: Hit) -> bool:
+        """Whether an exception match in text[start:end] contains the hit."""
+        found = self._spans.get(start)
+        if found is None:
+            ms = list(self.regex.finditer(self.text, start, end))
+            found = self._spans[start] = ([m.start() for m in ms], [m.end() for m in ms])
+        starts, ends = found
+        i = bisect.bisect_right(starts, hit.start) - 1  # matches do not overlap: one candidate
+        return i >= 0 and hit.end <= ends[i]
 
 
 def make_finding(

@@ -3,6 +3,7 @@ at load with one line naming the rule and the pattern; every built-in pattern pa
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -64,3 +65,19 @@ def test_a_house_rule_that_could_hang_is_refused_at_load(tmp_path: Path) -> None
     assert r.returncode == 2
     [line] = r.stderr.splitlines()
     assert "house.slow" in line and "(a+)+$" in line and "exponential" in line
+
+
+def test_giant_tokens_and_walls_of_words_stay_bounded(tmp_path: Path) -> None:
+    """A 20,000-character word is not fed to the grammar engine (an info finding says so);
+    a long sentence with many hits does not make a rule quadratic."""
+    (tmp_path / "word.txt").write_text("The minister said the cost was high. " + "x" * 20000 + "\n")
+    r = run_cli(tmp_path, "check", "word.txt", "-f", "json", "--select", "grammar")
+    findings = json.loads(r.stdout)["documents"][0]["findings"]
+    [skip] = [f for f in findings if f["rule"] == "grammar.harper.not-checked"]
+    assert skip["severity"] == "info" and skip["end"] - skip["start"] == 20000
+    words = " ".join(["the", "the", "cost", "of", "repairs", "were", "high"] * 1500)
+    (tmp_path / "wall.txt").write_text(words + "\n")
+    t0 = time.perf_counter()
+    r = run_cli(tmp_path, "check", "wall.txt", "--select", "grammar.repeated-word", "--statistics")
+    assert time.perf_counter() - t0 < 20
+    assert r.stdout.split()[:3] == ["1500", "error", "grammar.repeated-word"]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from auditor.checks import Check, register
 from auditor.engines import harper as harper_engine
 from auditor.engines.feed import feed
+from auditor.engines.guard import MAX_PIECE, NOT_CHECKED, describe_skip, guard
 from auditor.engines.harper import DIALECTS
 from auditor.engines.names import is_name, normalise_words
 from auditor.errors import EngineUnavailable
@@ -111,9 +112,6 @@ class LanguageToolCheck(EngineCheck):
         _close_session(self.settings)
 
 
-MAX_PIECE = 4000  # characters; Harper slows down more than linearly on long text
-
-
 def pieces(doc: Document) -> Iterator[tuple[int, int]]:
     """Spans to feed an engine: each block, or for a very long block (a wall of text with
     no paragraph breaks) runs of its sentences up to MAX_PIECE characters."""
@@ -148,7 +146,7 @@ def languagetool_hits(
     try:
         client = sess.connect()
         client.disabled = disabled
-        for start, end in pieces(doc):
+        for start, end in guard(pieces(doc), doc.text)[0]:
             fed = feed(doc.text, start, end)
             if not fed.text:
                 continue
@@ -248,7 +246,11 @@ class HarperCheck(EngineCheck):
     def hits(self, doc: Document) -> Iterator[Hit]:
         if not self._checked:
             self._check_names()
-        for start, end in pieces(doc):
+        spans, skipped = guard(pieces(doc), doc.text)
+        for s, e in skipped:
+            msg = describe_skip(doc.text[s:e])
+            yield Hit(s, e, msg, (), "info", f"{self.rule.id}.{NOT_CHECKED}")
+        for start, end in spans:
             fed = feed(doc.text, start, end)
             if not fed.text:
                 continue

@@ -9,6 +9,7 @@ from typing import Any
 
 from auditor.checks.substitution import compile_swaps, match_case
 from auditor.document import Document
+from auditor.engines.guard import MAX_TOKEN
 from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
 from auditor.options import Opt
@@ -51,6 +52,8 @@ def lowercase_sentence_start(doc: Document, rule: Rule, options: dict[str, Any])
         word = m.group(1)
         if not word[0].islower() or any(c.isupper() for c in word) or word.lower() in _LOWER_OK:
             continue
+        if len(word) > MAX_TOKEN:
+            continue  # not a word: a run of data the grammar engine skips too
         s, e = m.span(1)
         yield Hit(s, e, suggestions=(word[0].upper() + word[1:],))
 
