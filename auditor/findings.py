@@ -64,8 +64,13 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 def render_message(template: str, **values: object) -> str:
     """Fill {name} fields; unknown fields and stray braces are left as written."""
-    return _FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
-                      template)  # fmt: skip
+    return _FIELD.sub(lambda m: _one_line(values[m.group(1)]) if m.group(1) in values
+                      else m.group(0), template)  # fmt: skip
+
+
+def _one_line(value: object) -> str:
+    """A matched phrase may span a hard line wrap: a message shows it on one line."""
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
 def matches_prefix(rule_id: str, prefixes: list[str] | tuple[str, ...]) -> bool:

@@ -101,3 +101,13 @@ def test_profile_shows_time_per_pack_and_rule(folder: Path) -> None:
     assert r.stderr.splitlines()[0].split() == ["pack", "/", "rule", "seconds", "share", "us/word"]
     assert any(line.startswith("hedges ") for line in r.stderr.splitlines())
     assert any(line.strip().startswith("hedges.allegedly ") for line in r.stderr.splitlines())
+
+
+@pytest.mark.parametrize("text", ["Some analysts\nclaim the deal failed.\n",
+                                  "Some **analysts** claim the deal failed.\n"])  # fmt: skip
+def test_phrase_rules_match_across_a_hard_wrap(tmp_path: Path, text: str) -> None:
+    (tmp_path / "a.md").write_text(text)
+    r = run_cli(tmp_path, "check", "a.md", "-f", "json", "--select", "hedges.vague-attribution")
+    [f] = json.loads(r.stdout)["documents"][0]["findings"]
+    assert f["text"].split() == ["Some", "analysts", "claim"] or "analysts" in f["text"]
+    assert "\n" not in f["message"]

@@ -21,8 +21,52 @@ def compile_patterns(patterns: object, ignorecase: bool, what: str = "patterns")
         why = unsafe_reason(p, flags)
         if why is not None:
             raise BadOption(what, why)
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(joined, flags)
+    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    try:
+        return re.compile(joined, flags)
+    except re.error as e:  # each compiles alone: two reuse a group name
+        raise BadOption(what, f"the patterns cannot be joined into one: {e}") from None
+
+
+def flexible_spaces(pattern: str) -> str:
+    """A literal space in a rule's pattern matches any run of whitespace, so a phrase
+    still matches across a hard line wrap ("some analysts\nclaim") or the spaces a
+    Markdown view leaves for markup ("**some** analysts"). A space before `?` becomes
+    optional whitespace; spaces inside a character class, a look-behind (which must keep
+    its width) or escaped stay as written."""
+    out: list[str] = []
+    i, in_class, behind, depth = 0, False, 0, 0  # behind: the depth a look-behind opened at
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+            if not behind and pattern.startswith(("(?<=", "(?<!"), i):
+                behind = depth
+        elif ch == ")":
+            if behind == depth:
+                behind = 0
+            depth -= 1
+        elif ch == " " and not behind:
+            nxt = pattern[i + 1 : i + 2]
+            if nxt == "?":
+                out.append(r"\s*")
+                i += 2
+                continue
+            if nxt not in ("*", "+", "{"):
+                out.append(r"\s+")
+                i += 1
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def hit_span(m: re.Match[str]) -> tuple[int, int]:
