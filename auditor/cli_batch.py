@@ -17,6 +17,7 @@ from auditor.cli_options import (
     BaselineOption,
     ConfigOption,
     DateColumn,
+    DialectOption,
     FailUnderOption,
     IdColumn,
     IgnoreOption,
@@ -26,6 +27,7 @@ from auditor.cli_options import (
     TextColumn,
     TitleColumn,
     input_options,
+    usage_dialect,
     usage_timeout,
     warn,
 )
@@ -99,6 +101,7 @@ def batch(
     fail_on: FailOnOption = Severity.none,
     report: ReportOption = None,
     progress: ProgressOption = True,
+    dialect: DialectOption = None,
 ) -> None:
     """Audit an archive into a results store: parallel, resumable, crash-safe."""
     # imported here, not at the top: `auditor check` should not pay for the batch machinery
@@ -108,7 +111,8 @@ def batch(
 
     n = _check_usage(engine, scheduler, results_parquet, workers, report)
     opts = input_options(max_size, id_column, text_column, title_column, date_column)
-    options = AuditOptions.make(select, ignore, config, baseline, None, usage_timeout(timeout))
+    options = AuditOptions.make(select, ignore, config, baseline, None, usage_timeout(timeout),
+                                usage_dialect(dialect))  # fmt: skip
     pipeline = Pipeline(options)
     pipeline.validate()
     sources = Sources(paths, opts)

@@ -18,6 +18,7 @@ from auditor.cli_options import (
     BaselineOption,
     ConfigOption,
     DateColumn,
+    DialectOption,
     FailUnderOption,
     IdColumn,
     IgnoreOption,
@@ -30,6 +31,7 @@ from auditor.cli_options import (
     engines_off_stdout,
     gate,
     input_options,
+    usage_dialect,
     usage_timeout,
     use_color,
     warn,
@@ -173,13 +175,15 @@ def check(
     timeout: TimeoutOption = None,
     profile: ProfileOption = False,
     also: AlsoOption = None,
+    dialect: DialectOption = None,
 ) -> None:
     """Audit articles and print a scored report."""
     formats = reporters()
     if fmt not in formats:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(formats)})")
     settings = _grammar_settings(languagetool, languagetool_fallback)
-    options = AuditOptions.make(select, ignore, config, baseline, settings, usage_timeout(timeout))
+    options = AuditOptions.make(select, ignore, config, baseline, settings, usage_timeout(timeout),
+                                usage_dialect(dialect))  # fmt: skip
     if show_settings is not None:
         _write(settings_text(options, show_settings), output)
         return

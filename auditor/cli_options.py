@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from auditor.dialect import engine_dialect
 from auditor.errors import UsageError
 from auditor.findings import SEVERITY_RANK
 from auditor.inputs import InputOptions
@@ -55,6 +56,12 @@ IdColumn = Annotated[str, typer.Option("--id-column", help="Record id field.")]
 TextColumn = Annotated[str, typer.Option("--text-column", help="Record text field.")]
 TitleColumn = Annotated[str, typer.Option("--title-column", help="Record title field.")]
 DateColumn = Annotated[str, typer.Option("--date-column", help="Record date field.")]
+DialectOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dialect", help="House spelling: en-GB (default), en-US, en-AU, en-CA or en-IN."
+    ),
+]
 StdinFilename = Annotated[
     str | None,
     typer.Option(
@@ -88,6 +95,17 @@ def usage_timeout(seconds: float | None) -> float | None:
         return check_timeout(seconds, "--timeout")
     except ValueError as e:
         raise UsageError(str(e)) from None
+
+
+def usage_dialect(name: str | None) -> str | None:
+    """--dialect: one of the dialects the grammar engine knows."""
+    if name is None:
+        return None
+    try:
+        engine_dialect(name)
+    except ValueError as e:
+        raise UsageError(f"--dialect {e}") from None
+    return name
 
 
 def warn(line: str) -> None:

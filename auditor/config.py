@@ -16,12 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from auditor.dialect import engine_dialect
 from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
 from auditor.limits import check_timeout
 
 CONFIG_NAMES = ("auditor.toml", "pyproject.toml")
-KNOWN_KEYS = ("select", "ignore", "severity", "per-path-ignores", "packs", "rule-paths", "timeout")
+KNOWN_KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "per-path-ignores",
+    "packs",
+    "rule-paths",
+    "timeout",
+    "dialect",
+)
 
 
 @dataclass
@@ -36,11 +46,12 @@ class Config:
     packs: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_paths: list[Path] = field(default_factory=list)
     timeout: float | None = None  # seconds per document (0: none); None: the default
+    dialect: str | None = None  # house spelling: en-GB, en-US, ...; None: the default
 
     def digest(self) -> str:
         """What the configuration says, as a short hash (a change re-audits in batch)."""
         key = json.dumps([self.select, self.ignore, self.severity, self.per_path_ignores,
-                          self.packs, [str(p) for p in self.rule_paths], self.timeout],
+                          self.packs, [str(p) for p in self.rule_paths], self.timeout, self.dialect],
                          sort_keys=True, default=str)  # fmt: skip
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
@@ -116,6 +127,12 @@ def parse(data: dict[str, Any], path: Path) -> Config:
     if not isinstance(packs, dict) or not all(isinstance(v, dict) for v in packs.values()):
         raise _fail(path, "packs", "must hold one table per pack, e.g. [packs.readability]")
     cfg.packs = {pid: dict(opts) for pid, opts in packs.items()}
+    if "dialect" in data:
+        try:
+            engine_dialect(data["dialect"])
+        except ValueError as e:
+            raise _fail(path, "dialect", str(e)) from None
+        cfg.dialect = data["dialect"]
     if "timeout" in data:
         try:
             cfg.timeout = check_timeout(data["timeout"], "the time limit")
@@ -213,6 +230,10 @@ STARTER = """\
 # Paths to extra rule packs (a newsroom's house style), relative to this file. They are
 # loaded and validated exactly like the built-in packs, examples included.
 # rule-paths = ["house-rules"]
+
+# House spelling for suggestions and the spell checker: en-GB (default), en-US, en-AU,
+# en-CA or en-IN.
+# dialect = "en-GB"
 
 # Time limit per document in seconds (0: none): past it the document gets a
 # meta.time-limit error and the run goes on.

@@ -20,6 +20,8 @@ from typing import Any
 from auditor._version import __version__
 from auditor.baseline import Baseline, source_file
 from auditor.config import Config, ConfigFinder
+from auditor.dialect import DEFAULT as DEFAULT_DIALECT
+from auditor.dialect import engine_dialect, house_spelling
 from auditor.document import Document
 from auditor.engine import Auditor, Selection
 from auditor.errors import ConfigError, PackError, UsageError
@@ -43,6 +45,7 @@ class AuditOptions:
     baseline: Path | None = None
     settings: str = "{}"  # per-pack options as JSON ({pack: {option: value}})
     timeout: float | None = None  # seconds per document (0: none); None: the configuration's
+    dialect: str | None = None  # house spelling (en-GB, en-US, ...); None: the configuration's
 
     @classmethod
     def make(
@@ -53,9 +56,10 @@ class AuditOptions:
         baseline: Path | None = None,
         settings: dict[str, dict[str, Any]] | None = None,
         timeout: float | None = None,
+        dialect: str | None = None,
     ) -> AuditOptions:
         return cls(tuple(select or ()), tuple(ignore or ()), config, baseline,
-                   json.dumps(settings or {}, sort_keys=True), timeout)  # fmt: skip
+                   json.dumps(settings or {}, sort_keys=True), timeout, dialect)  # fmt: skip
 
 
 @dataclass
@@ -117,6 +121,9 @@ class _Setup:
         self.settings = validate_settings(packs, cfg.packs, where)
         for pid, o in validate_settings(packs, json.loads(opts.settings), "command line").items():
             self.settings.setdefault(pid, {}).update(o)
+        self.dialect = engine_dialect(opts.dialect or cfg.dialect or DEFAULT_DIALECT)
+        if (opts.dialect or cfg.dialect) and "grammar" in pack_ids:
+            self.settings.setdefault("grammar", {})["dialect"] = self.dialect
         self._auditor: Auditor | None = None
 
     @property
@@ -137,6 +144,9 @@ class _Setup:
         skip = self.cfg.ignored_for(Path(source_file(doc)))
         if skip:
             found = [f for f in found if not matches_prefix(f.rule, skip)]
+        for f in found:  # the house rules inflect in American: suggestions follow the house
+            if f.suggestions:
+                f.suggestions = [house_spelling(s, self.dialect) for s in f.suggestions]
         found, silenced = apply_suppressions(doc, found, self.known, self.ran)
         if silenced or any(f.pack == "meta" for f in found):
             drop = [*self.selection.ignore, *skip]
@@ -241,7 +251,7 @@ class Pipeline:
         cfg = self.config_for(path)
         key = json.dumps([__version__, packs_digest(self._packs_for(cfg)), cfg.digest(),
                           sorted(self.options.select), sorted(self.options.ignore),
-                          json.loads(self.options.settings),
+                          json.loads(self.options.settings), self.options.dialect,
                           self.baseline.digest if self.baseline else None],
                          sort_keys=True)  # fmt: skip
         return hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -111,3 +111,14 @@ def test_phrase_rules_match_across_a_hard_wrap(tmp_path: Path, text: str) -> Non
     [f] = json.loads(r.stdout)["documents"][0]["findings"]
     assert f["text"].split() == ["Some", "analysts", "claim"] or "analysts" in f["text"]
     assert "\n" not in f["message"]
+
+
+def test_suggestions_follow_the_house_dialect(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("They claim to have travels back to the border.\n")
+    args = ("check", "a.txt", "-f", "concise", "-q", "--select", "grammar.have-participle")
+    assert "(suggestion: have travelled)" in run_cli(tmp_path, *args).stdout  # en-GB default
+    assert "(suggestion: have traveled)" in run_cli(tmp_path, *args, "--dialect", "en-US").stdout
+    (tmp_path / "auditor.toml").write_text('dialect = "en-US"\n')
+    assert "(suggestion: have traveled)" in run_cli(tmp_path, *args).stdout
+    bad = run_cli(tmp_path, *args, "--dialect", "fr")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
