@@ -71,7 +71,7 @@ def _explain_sub_rule(r: Rule, rule_id: str) -> None:
 
         text = describe(sub)
     else:
-        text = dict(getattr(r, "subrules", None) or {}).get(sub)
+        text = r.subrules.get(sub)
     if text is None:
         raise UsageError(f"no rule '{rule_id}' (see 'auditor rules')")
     print(f"{rule_id}  (reported by {r.id})")

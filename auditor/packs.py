@@ -29,7 +29,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
 _PACK_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 COMMON_KEYS = frozenset(
     {"id", "kind", "scope", "severity", "message", "why", "examples", "exceptions",
-     "in_quotes", "ignorecase", "url", "skip_headings", "opt_in"}
+     "in_quotes", "ignorecase", "url", "skip_headings", "opt_in", "subrules"}
 )  # fmt: skip
 # the common keys that are plain typed values
 COMMON_OPTIONS = {
@@ -37,6 +37,7 @@ COMMON_OPTIONS = {
     "skip_headings": Opt(bool, False, "hits in headings are dropped"),
     "opt_in": Opt(bool, False, "runs only when --select or `select` names it or its pack"),
     "url": Opt(str, None, "a page that explains the rule"),
+    "subrules": Opt(dict, {}, "sub-rule name = what it reports (the ids the rule emits)"),
 }
 PACK_KEYS = frozenset({"id", "summary", "in_quotes", "url"})
 EXAMPLE_KEYS = ("text", "options", "suggestion", "rule")
@@ -74,6 +75,7 @@ class Rule:
     opt_in: bool = False  # runs only when --select or `select` names it (or its pack)
     exceptions: re.Pattern[str] | None = None
     url: str | None = None
+    subrules: dict[str, str] = field(default_factory=dict)  # name -> what it reports
     options: dict[str, Any] = field(default_factory=dict)
     check: Check | None = None
     examples: list[Example] = field(default_factory=list)

@@ -122,3 +122,17 @@ def test_suggestions_follow_the_house_dialect(tmp_path: Path) -> None:
     assert "(suggestion: have traveled)" in run_cli(tmp_path, *args).stdout
     bad = run_cli(tmp_path, *args, "--dialect", "fr")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_explain_knows_every_id_check_emits(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    (tmp_path / "a.md").write_text(
+        "<!-- auditor: ignore nosuch.rule -->\nThe cost of the repairs were high, and they "
+        "could of left. Some analysts claim the drop was caused by the charges. " + "x" * 80 + "\n"
+    )
+    r = run_cli(tmp_path, "check", str(seeds), "a.md", "-f", "json", "--fail-on", "none")
+    ids = {f["rule"] for d in json.loads(r.stdout)["documents"] for f in d["findings"]}
+    assert len(ids) > 15
+    for rule_id in sorted(ids):
+        e = run_cli(tmp_path, "explain", rule_id)
+        assert e.returncode == 0, (rule_id, e.stderr)
