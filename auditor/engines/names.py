@@ -35,11 +35,28 @@ def at_sentence_start(doc: Document, start: int) -> bool:
     return all(c in _OPENERS for c in doc.text[s:start])
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*")
+
+
+def _capitalised_words(doc: Document) -> dict[str, list[int]]:
+    """Every capitalised word of the document and where it starts, found in one pass and
+    kept on the Document (not one scan of the whole text per flagged word)."""
+    index: dict[str, list[int]] | None = getattr(doc, "_capitalised", None)
+    if index is None:
+        index = {}
+        for m in _CAPITALISED.finditer(doc.text):
+            w = m.group()
+            if w[0].isupper():  # "Kursk's" counts as "Kursk" too
+                for key in {w.rstrip("'’"), re.split("['’]", w, maxsplit=1)[0]}:
+                    index.setdefault(key, []).append(m.start())
+        doc._capitalised = index  # type: ignore[attr-defined]
+    return index
+
+
 def capitalised_elsewhere(doc: Document, word: str, start: int) -> bool:
     """Whether the word appears with a capital first letter somewhere else in the document."""
     cap = word[:1].upper() + word[1:]
-    rx = re.compile(r"(?<![\w'’])" + re.escape(cap) + r"(?![\w])")
-    return any(m.start() != start for m in rx.finditer(doc.text))
+    return any(pos != start for pos in _capitalised_words(doc).get(cap, ()))
 
 
 def _typo_of(word: str, suggestions: tuple[str, ...]) -> bool:
