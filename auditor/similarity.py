@@ -15,6 +15,8 @@ has a number the other lacks.
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -117,6 +119,51 @@ def _upper_pairs(
             yield top + r, top + c, float(band[r, c])
 
 
+BLOCK_FROM = 200  # units: below this every pair is scored (in C, fast); above, candidates only
+
+
+def _tokens(code: str) -> list[tuple[str, int]]:
+    """A code's characters as a set: the k-th repeat of a character is its own token."""
+    seen: dict[str, int] = {}
+    out = []
+    for ch in code:
+        seen[ch] = seen.get(ch, 0) + 1
+        out.append((ch, seen[ch]))
+    return out
+
+
+def candidate_pairs(strings: list[str], cutoff: float) -> Iterator[tuple[int, int]]:
+    """The pairs that can score at least `cutoff` with fuzz.ratio, found without scoring
+    every pair (prefix filtering, as in set-similarity joins).
+
+    ratio >= t needs a common subsequence of t/200 of the two lengths, so the two share at
+    least a = t*len/(200-t) characters counted from either side; sorted rarest first, two
+    such strings share a token among the first len - a + 1 of each."""
+    freq: Counter[tuple[str, int]] = Counter(t for s in strings for t in _tokens(s))
+    index: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    for j, s in enumerate(strings):
+        toks = sorted(_tokens(s), key=lambda t: (freq[t], t))
+        need = math.ceil(cutoff * len(toks) / (200 - cutoff)) if cutoff < 100 else len(toks)
+        prefix = toks[: max(1, len(toks) - need + 1)]
+        found: set[int] = set()
+        for t in prefix:
+            found.update(index[t])
+            index[t].append(j)
+        yield from ((i, j) for i in sorted(found))
+
+
+def _scored_pairs(strings: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """(r, c, score) for r < c scoring at least `cutoff`: every pair for a few strings,
+    the candidates of `candidate_pairs` for many (near-linear on long documents)."""
+    if len(strings) < BLOCK_FROM:
+        yield from _upper_pairs(strings, fuzz.ratio, cutoff)
+        return
+    for i, j in candidate_pairs(strings, cutoff):
+        score = fuzz.ratio(strings[i], strings[j], score_cutoff=cutoff)
+        if score >= cutoff:
+            yield i, j, float(score)
+
+
 def similar_pairs(
     units: list[Unit], threshold: float, *, ordered: bool = False, min_words: int = 3
 ) -> list[tuple[int, int, float]]:
@@ -126,7 +173,7 @@ def similar_pairs(
         return []
     strings = [units[i].code if ordered else units[i].sorted_code for i in idx]
     out: list[tuple[int, int, float]] = []
-    for r, c, score in _upper_pairs(strings, fuzz.ratio, threshold):
+    for r, c, score in _scored_pairs(strings, threshold):
         if not figures_differ(units[idx[r]], units[idx[c]]):
             out.append((idx[r], idx[c], score))
     return out
