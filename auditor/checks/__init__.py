@@ -49,6 +49,6 @@ def register(cls: type[Check]) -> type[Check]:
 
 def load_kinds() -> dict[str, type[Check]]:
     """Import the modules that define kinds (each registers itself)."""
-    from auditor.checks import engines, existence, pyfunc, substitution  # noqa: F401
+    from auditor.checks import engines, existence, pyfunc, sequence, substitution  # noqa: F401
 
     return KINDS
