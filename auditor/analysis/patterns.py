@@ -17,8 +17,8 @@ Token spec keys:
   negate                              true: one token that does NOT match the spec
   repeat                              "?", "*", "+" or [min, max]
   bind                                a name for the token (message fields, suggest, links)
-  child_of, head_of                   a bound name: this token's head is that token / that
-                                      token's head is this one
+  child_of, head_of, sibling_of       a bound name: this token's head is that token / that
+                                      token's head is this one / both have the same head
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "N
                   "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE"})  # fmt: skip
 LEX_CLASSES = ("base", "3sg", "past", "participle", "ing", "verb", "noun", "adj", "other")
 _CONSTRAINTS = frozenset({*STRING_ATTRS, "regex", "morph", "lex"})
-TOKEN_KEYS = _CONSTRAINTS | {"not", "negate", "repeat", "bind", "child_of", "head_of"}
+LINKS = ("child_of", "head_of", "sibling_of")
+TOKEN_KEYS = _CONSTRAINTS | {"not", "negate", "repeat", "bind", *LINKS}
 _REPEAT = {"?": "?", "*": "*", "+": "+"}
 LEX_EXTENSION = "auditor_lex"
 
@@ -82,6 +83,7 @@ class TokenSpec:
     bind: str | None = None
     child_of: str | None = None
     head_of: str | None = None
+    sibling_of: str | None = None
 
 
 def _constraints(spec: TokenSpec, raw: dict[str, Any], where: str) -> None:
@@ -143,7 +145,7 @@ def token_spec(raw: object, where: str) -> TokenSpec:
     spec.negate = raw.get("negate", False) is True
     if "repeat" in raw:
         spec.repeat = _repeat(raw["repeat"], where)
-    for key in ("bind", "child_of", "head_of"):
+    for key in ("bind", *LINKS):
         if key in raw:
             if not isinstance(raw[key], str) or not raw[key].isidentifier():
                 raise ValueError(f"{where}: '{key}' must be a name (letters, digits, _)")
@@ -162,7 +164,7 @@ def pattern(raw: object, where: str) -> list[TokenSpec]:
     if len(names) != len(set(names)):
         raise ValueError(f"{where}: a name is bound twice")
     for s in specs:
-        for link in (s.child_of, s.head_of):
+        for link in (s.child_of, s.head_of, s.sibling_of):
             if link is not None and link not in names:
                 raise ValueError(f"{where}: '{link}' is not bound in the pattern")
     if all(s.repeat in ("?", "*") or (s.repeat or "").startswith("{0,") for s in specs):
@@ -258,9 +260,17 @@ def accept(specs: Sequence[TokenSpec], sdoc: Any, start: int, align: Sequence[in
             return None
         if spec.head_of and not _linked(sdoc, binds.get(spec.head_of, []), toks):
             return None
+        if spec.sibling_of and not _siblings(sdoc, toks, binds.get(spec.sibling_of, [])):
+            return None
     return binds
 
 
 def _linked(sdoc: Any, children: list[int], heads: list[int]) -> bool:
     """Whether some token of `children` has its head among `heads`."""
     return any(sdoc[c].head.i in heads and sdoc[c].head.i != c for c in children)
+
+
+def _siblings(sdoc: Any, these: list[int], others: list[int]) -> bool:
+    """Whether a token of `these` and a token of `others` depend on the same head."""
+    heads = {sdoc[o].head.i for o in others if sdoc[o].head.i != o}
+    return any(sdoc[t].head.i in heads for t in these if sdoc[t].head.i != t)
