@@ -148,6 +148,7 @@ class Analysis:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._done: dict[int, SentenceAnalysis] = {}
+        self._tokenized: dict[int, tuple[Fed, Any]] = {}
 
     def __reduce__(self) -> tuple[type[Analysis], tuple[Document]]:
         # a pickled Document (a batch worker's result) carries no spaCy objects
@@ -168,16 +169,32 @@ class Analysis:
         wanted = list(indices)
         todo = sorted({i for i in wanted if i not in self._done})
         if todo:
-            pipeline = nlp()
-            feds = [feed(self.doc.text, self.doc.sentences[i].start, self.doc.sentences[i].end)
-                    for i in todo]  # fmt: skip
-            parsed = pipeline.pipe((f.text for f in feds), disable=["ner"], batch_size=64)
-            for i, fed, sdoc in zip(todo, feds, parsed, strict=True):
+            pairs = [self._tokenized.pop(i, None) or self._tokenize(i) for i in todo]
+            parsed = nlp().pipe((d for _, d in pairs), disable=["ner"], batch_size=64)
+            for i, (fed, _), sdoc in zip(todo, pairs, parsed, strict=True):
                 self._done[i] = SentenceAnalysis(self.doc, i, fed, sdoc)
         out = [self._done[i] for i in wanted]
         if entities:
             self._add_entities([a for a in out if not a.has_entities])
         return out
+
+    def tokenized(self, indices: Iterable[int]) -> list[Any]:
+        """spaCy Docs with tokens only (no tagger, no parser): what a lexical prefilter
+        reads. Kept, so that parsing the sentence later does not tokenize it again."""
+        out = []
+        for i in indices:
+            if i in self._done:
+                out.append(self._done[i].spacy_doc)
+            else:
+                if i not in self._tokenized:
+                    self._tokenized[i] = self._tokenize(i)
+                out.append(self._tokenized[i][1])
+        return out
+
+    def _tokenize(self, i: int) -> tuple[Fed, Any]:
+        s = self.doc.sentences[i]
+        fed = feed(self.doc.text, s.start, s.end)
+        return fed, nlp().tokenizer(fed.text)
 
     def _add_entities(self, missing: list[SentenceAnalysis]) -> None:
         if not missing:

@@ -202,6 +202,35 @@ def matcher_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]]:
     return [_matcher_token(s) for s in specs]
 
 
+_LEXICAL = ("text", "lower")
+
+
+def lexical_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]] | None:
+    """The pattern with only what the tokenizer alone can check (text, lower, regex, lex),
+    the rest a wildcard: it matches every sentence the full pattern can match, so a
+    sentence it misses need not be parsed. None when it would match anything."""
+    out: list[dict[str, Any]] = []
+    for spec in specs:
+        lexical = TokenSpec(
+            attrs={k: v for k, v in spec.attrs.items() if k in _LEXICAL},
+            regex=spec.regex,
+            lex=spec.lex,
+            repeat=spec.repeat,
+            negate=spec.negate,
+        )
+        if spec.negative is not None:
+            neg = {k: v for k, v in spec.negative.attrs.items() if k in _LEXICAL}
+            lexical.negative = TokenSpec(attrs=neg) if neg else None
+        full = _matcher_token(spec)
+        token = _matcher_token(lexical)
+        if spec.negate and token != full:
+            token = {}  # one token that fails a tagger's constraint: any token, for now
+        out.append(token)
+    if all(set(t) <= {"OP"} for t in out):
+        return None
+    return out
+
+
 def register_extension() -> None:
     """Make `token._.auditor_lex` available to matchers (idempotent)."""
     from spacy.tokens import Token

@@ -4,7 +4,8 @@ token patterns).
 A rule gives one pattern (`tokens`) or several (`patterns`), each a list of token tables
 (see auditor/analysis/patterns.py for their keys), and a cheap prefilter: `anchors` (words,
 matched whole and case-blind) or `prefilter` (a regex). Only sentences the prefilter finds
-are analysed, so the rule costs nothing on the others. A hit spans the whole match, or the
+go further; of those, only sentences whose tokens (spaCy's tokenizer, no model) meet the
+patterns' lexical constraints (text, lower, regex, lex) are parsed. A hit spans the whole match, or the
 bound tokens `mark` names; `suggest` rewrites it:
 
     suggest = "{verb:base}"                  the marked span becomes this
@@ -24,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from auditor import inflect
 from auditor.analysis import analysis_for
-from auditor.analysis.patterns import TokenSpec, accept, matcher_pattern, pattern
+from auditor.analysis.patterns import (
+    TokenSpec,
+    accept,
+    lexical_pattern,
+    matcher_pattern,
+    pattern,
+)
 from auditor.checks import Check, register
 from auditor.checks.substitution import match_case
 from auditor.findings import Hit, render_message
@@ -181,6 +188,7 @@ class SequenceCheck(Check):
         self.mark = None if mark is None else _names(mark, "mark", bound)
         self.suggest = _suggest(rule.options.get("suggest"), bound)
         self._matcher: Any = None
+        self._lexical: Any = None  # the patterns' lexical part, on tokens alone
         self._keys: dict[int, int] = {}
 
     def matcher(self) -> Any:
@@ -194,6 +202,10 @@ class SequenceCheck(Check):
             register_extension()
             vocab = nlp().vocab
             matcher = Matcher(vocab)
+            lexical = [lexical_pattern(specs) for specs in self.patterns]
+            if all(p is not None for p in lexical):
+                self._lexical = Matcher(vocab)
+                self._lexical.add(self.rule.id, lexical)
             for i, specs in enumerate(self.patterns):
                 key = f"{self.rule.id}#{i}"
                 matcher.add(key, [matcher_pattern(specs)])
@@ -215,7 +227,11 @@ class SequenceCheck(Check):
         if not wanted:
             return
         matcher = self.matcher()
-        for sa in analysis_for(doc).sentences(wanted):
+        analysis = analysis_for(doc)
+        if self._lexical is not None:
+            tokenized = analysis.tokenized(wanted)
+            wanted = [i for i, t in zip(wanted, tokenized, strict=True) if self._lexical(t)]
+        for sa in analysis.sentences(wanted):
             yield from self._hits(doc, sa.spacy_doc, sa.token_span, matcher)
 
     def _matches(self, sdoc: Any, matcher: Any) -> list[tuple[int, int, dict[str, list[int]]]]:
