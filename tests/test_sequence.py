@@ -137,3 +137,15 @@ def test_prefilter_keeps_other_sentences_unparsed(tmp_path: Path) -> None:
     doc = plain_document("b.txt", "Nothing here. He had went. Fine again.")
     assert [f.text for f in Auditor([regex]).run_rule(regex.rules[0], doc)] == ["went"]
     assert analysis_for(doc).parsed == 1
+
+
+def test_lexical_pass_parses_only_sentences_that_can_match() -> None:
+    from auditor.packs import load_packs
+
+    rule = next(r for p in load_packs() for r in p.rules if r.id == "grammar.to-base")
+    text = "They want to go home. He plans to discussed it. Talks led to a deal."
+    doc = plain_document("a.txt", text)
+    found = [f.text for f in Auditor(load_packs()).run_rule(rule, doc)]
+    assert found == ["to discussed"]
+    # every sentence has the anchor "to"; only one has a word that can be a past form
+    assert analysis_for(doc).parsed == 1
