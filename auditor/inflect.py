@@ -7,37 +7,10 @@ verb lists. Lookups are cached: rules call them only on the few candidates a reg
 
 from __future__ import annotations
 
-import importlib
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.abc import MetaPathFinder
-from types import ModuleType
-from typing import Any
 
-
-class _HideSpacy(MetaPathFinder):
-    """An import hook that makes `import spacy` fail while lemminflect is imported."""
-
-    def find_spec(self, fullname: str, *args: Any, **kwargs: Any) -> None:
-        if fullname == "spacy":
-            raise ImportError("hidden while lemminflect is imported")
-
-
-def _import_lemminflect() -> ModuleType:
-    """lemminflect imports spaCy (3 s) to hook itself into spaCy's tokens when spaCy is
-    installed; nothing here uses that hook, so spaCy is hidden from it unless it is loaded."""
-    if "spacy" in sys.modules:
-        return importlib.import_module("lemminflect")
-    hide = _HideSpacy()
-    sys.meta_path.insert(0, hide)
-    try:
-        return importlib.import_module("lemminflect")
-    finally:
-        sys.meta_path.remove(hide)
-
-
-lemminflect = _import_lemminflect()
+import lemminflect
 
 # participles lemminflect lists only as past tense, or not at all, that are standard
 # (British "has got", "have learnt"; "have proven")

@@ -169,7 +169,9 @@ class Analysis:
         wanted = list(indices)
         todo = sorted({i for i in wanted if i not in self._done})
         if todo:
-            pairs = [self._tokenized.pop(i, None) or self._tokenize(i) for i in todo]
+            pairs = [
+                self._tokenized.pop(i) if i in self._tokenized else self._tokenize(i) for i in todo
+            ]
             parsed = nlp().pipe((d for _, d in pairs), disable=["ner"], batch_size=64)
             for i, (fed, _), sdoc in zip(todo, pairs, parsed, strict=True):
                 self._done[i] = SentenceAnalysis(self.doc, i, fed, sdoc)

@@ -24,7 +24,7 @@ Token spec keys:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -40,7 +40,10 @@ _CONSTRAINTS = frozenset({*STRING_ATTRS, "regex", "morph", "lex"})
 LINKS = ("child_of", "head_of", "sibling_of")
 TOKEN_KEYS = _CONSTRAINTS | {"not", "negate", "repeat", "bind", *LINKS}
 _REPEAT = {"?": "?", "*": "*", "+": "+"}
-LEX_EXTENSION = "auditor_lex"
+LEX_EXTENSION = "auditor_lex"  # the word's lexicon classes (a tuple)
+LEMMAS_EXTENSION = "auditor_lemmas"  # lemmas the lexicon knows for the word, and the word
+IS_PREFIX = "auditor_is_"  # auditor_is_<class>: a boolean per lexicon class, for `not`
+UNKNOWN = "\0unknown"  # in auditor_lemmas of a word the lexicon does not know
 
 
 @lru_cache(maxsize=65536)
@@ -191,6 +194,8 @@ def _matcher_token(spec: TokenSpec) -> dict[str, Any]:
             if attr in out:  # both a positive and a negative value: checked afterwards
                 continue
             out[attr] = {"NOT_IN": values}
+        for cls in spec.negative.lex:
+            out.setdefault("_", {})[IS_PREFIX + cls] = False
     if spec.negate:
         out["OP"] = "!"
     elif spec.repeat:
@@ -205,10 +210,17 @@ def matcher_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]]:
 _LEXICAL = ("text", "lower")
 
 
+def _lexical_lemma(token: dict[str, Any], values: list[str]) -> None:
+    """A lemma constraint, checked against the lemmas the lexicon knows for the word."""
+    wanted = sorted({*values, *(v.lower() for v in values), UNKNOWN})
+    token.setdefault("_", {})[LEMMAS_EXTENSION] = {"INTERSECTS": wanted}
+
+
 def lexical_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]] | None:
-    """The pattern with only what the tokenizer alone can check (text, lower, regex, lex),
-    the rest a wildcard: it matches every sentence the full pattern can match, so a
-    sentence it misses need not be parsed. None when it would match anything."""
+    """The pattern with only what the tokenizer alone can check (text, lower, regex, lex,
+    and a lemma among those the lexicon knows for the word), the rest a wildcard: it
+    matches every sentence the full pattern can match, so a sentence it misses need not be
+    parsed. None when it would match anything."""
     out: list[dict[str, Any]] = []
     for spec in specs:
         lexical = TokenSpec(
@@ -220,9 +232,11 @@ def lexical_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]] | None:
         )
         if spec.negative is not None:
             neg = {k: v for k, v in spec.negative.attrs.items() if k in _LEXICAL}
-            lexical.negative = TokenSpec(attrs=neg) if neg else None
+            lexical.negative = TokenSpec(attrs=neg, lex=spec.negative.lex)
         full = _matcher_token(spec)
         token = _matcher_token(lexical)
+        if "lemma" in spec.attrs and not spec.negate:
+            _lexical_lemma(token, spec.attrs["lemma"])
         if spec.negate and token != full:
             token = {}  # one token that fails a tagger's constraint: any token, for now
         out.append(token)
@@ -232,15 +246,28 @@ def lexical_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]] | None:
 
 
 def register_extension() -> None:
-    """Make `token._.auditor_lex` available to matchers (idempotent)."""
+    """Make the lexicon's word classes and lemmas available to matchers (idempotent)."""
     from spacy.tokens import Token
 
-    if not Token.has_extension(LEX_EXTENSION):
-        Token.set_extension(LEX_EXTENSION, getter=_token_lex)
+    if Token.has_extension(LEX_EXTENSION):
+        return
+    Token.set_extension(LEX_EXTENSION, getter=lambda t: lex_classes(t.lower_))
+    Token.set_extension(LEMMAS_EXTENSION, getter=lambda t: lexicon_lemmas(t.text))
+    for cls in LEX_CLASSES:
+        Token.set_extension(IS_PREFIX + cls, getter=_is_class(cls))
 
 
-def _token_lex(token: Any) -> tuple[str, ...]:
-    return lex_classes(token.lower_)
+def _is_class(cls: str) -> Callable[[Any], bool]:
+    return lambda t: cls in lex_classes(t.lower_)
+
+
+@lru_cache(maxsize=65536)
+def lexicon_lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas lemminflect knows for a word, the word itself, or UNKNOWN as well when
+    the lexicon does not know it: what a lemma can be before the tagger has run."""
+    lemmas = {lem for group in inflect.lemminflect.getAllLemmas(text.lower()).values()
+              for lem in group}  # fmt: skip
+    return (text, text.lower(), *sorted(lemmas), *(() if lemmas else (UNKNOWN,)))
 
 
 # -- what the Matcher cannot check -------------------------------------------------------
