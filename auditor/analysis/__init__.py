@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Analysis", "Chunk", "Entity", "SentenceAnalysis", "Token", "analysis_for", "nlp"]
 
-MORPH_FEATURES = ("Number", "Person", "Tense", "VerbForm")
 _ATTR = "_auditor_analysis"  # where the Analysis is kept on its Document
 
 

@@ -18,10 +18,8 @@ from typing import Any
 from auditor.errors import ModelError
 
 _RECORD = Path(__file__).with_name("model.json")
-# components that are never run: the tagger and parser already give sentence boundaries
+# never run: the Document has its sentences, and the parser gives boundaries of its own
 EXCLUDED = ("senter",)
-# components run only when a rule asks for what they give
-OPTIONAL = {"ner": "entities"}
 
 
 @cache
