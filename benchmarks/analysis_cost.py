@@ -90,9 +90,8 @@ def _passing(checks: list[Any], doc: Document) -> tuple[set[int], set[int]]:
     for c in checks:
         wanted = c.candidates(doc)
         anchored.update(wanted)
-        c.matcher()
         toks = analysis_for(doc).tokenized(wanted)
-        lexical.update(i for i, t in zip(wanted, toks, strict=True) if c._lexical(t))
+        lexical.update(i for i, t in zip(wanted, toks, strict=True) if c.lexical(t))
     return anchored, lexical
 
 

@@ -1,10 +1,11 @@
 """Token patterns over the analysis: validated from rule data, matched with spaCy's Matcher.
 
 A pattern is a list of token specs (TOML inline tables). What spaCy's Matcher can say
-(exact, any-of and none-of values, a regex on the text, a superset of morphology features,
-repeat operators, a negated token) it says; what it cannot (a negated regex, morphology or
-lexicon class, a dependency link between two bound tokens) is checked on each candidate
-match afterwards. Every alignment the Matcher finds is a candidate, so the checks after it
+natively (exact, any-of and none-of values, a regex on the text, a superset of morphology
+features, repeat operators, a negated token) it says; the rest (lexicon classes, a negated
+regex or morphology, a dependency link between two bound tokens) is checked on each
+candidate match afterwards, in Python: a Matcher predicate on a custom token attribute
+calls Python for every token and pattern, and cost as much as the parse (measured). Every alignment the Matcher finds is a candidate, so the checks after it
 never hide a match a shorter or longer alignment would have given.
 
 Token spec keys:
@@ -24,7 +25,7 @@ Token spec keys:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -40,10 +41,6 @@ _CONSTRAINTS = frozenset({*STRING_ATTRS, "regex", "morph", "lex"})
 LINKS = ("child_of", "head_of", "sibling_of")
 TOKEN_KEYS = _CONSTRAINTS | {"not", "negate", "repeat", "bind", *LINKS}
 _REPEAT = {"?": "?", "*": "*", "+": "+"}
-LEX_EXTENSION = "auditor_lex"  # the word's lexicon classes (a tuple)
-LEMMAS_EXTENSION = "auditor_lemmas"  # lemmas the lexicon knows for the word, and the word
-IS_PREFIX = "auditor_is_"  # auditor_is_<class>: a boolean per lexicon class, for `not`
-UNKNOWN = "\0unknown"  # in auditor_lemmas of a word the lexicon does not know
 
 
 @lru_cache(maxsize=65536)
@@ -186,16 +183,12 @@ def _matcher_token(spec: TokenSpec) -> dict[str, Any]:
         out["TEXT"] = {"REGEX": rf"^(?:{spec.regex.pattern})$"}
     if spec.morph:
         out["MORPH"] = {"IS_SUPERSET": [f"{k}={v}" for k, v in spec.morph.items()]}
-    if spec.lex:
-        out["_"] = {LEX_EXTENSION: {"INTERSECTS": spec.lex}}
     if spec.negative is not None:
         for key, values in spec.negative.attrs.items():
             attr = STRING_ATTRS[key]
             if attr in out:  # both a positive and a negative value: checked afterwards
                 continue
             out[attr] = {"NOT_IN": values}
-        for cls in spec.negative.lex:
-            out.setdefault("_", {})[IS_PREFIX + cls] = False
     if spec.negate:
         out["OP"] = "!"
     elif spec.repeat:
@@ -205,69 +198,6 @@ def _matcher_token(spec: TokenSpec) -> dict[str, Any]:
 
 def matcher_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]]:
     return [_matcher_token(s) for s in specs]
-
-
-_LEXICAL = ("text", "lower")
-
-
-def _lexical_lemma(token: dict[str, Any], values: list[str]) -> None:
-    """A lemma constraint, checked against the lemmas the lexicon knows for the word."""
-    wanted = sorted({*values, *(v.lower() for v in values), UNKNOWN})
-    token.setdefault("_", {})[LEMMAS_EXTENSION] = {"INTERSECTS": wanted}
-
-
-def lexical_pattern(specs: Sequence[TokenSpec]) -> list[dict[str, Any]] | None:
-    """The pattern with only what the tokenizer alone can check (text, lower, regex, lex,
-    and a lemma among those the lexicon knows for the word), the rest a wildcard: it
-    matches every sentence the full pattern can match, so a sentence it misses need not be
-    parsed. None when it would match anything."""
-    out: list[dict[str, Any]] = []
-    for spec in specs:
-        lexical = TokenSpec(
-            attrs={k: v for k, v in spec.attrs.items() if k in _LEXICAL},
-            regex=spec.regex,
-            lex=spec.lex,
-            repeat=spec.repeat,
-            negate=spec.negate,
-        )
-        if spec.negative is not None:
-            neg = {k: v for k, v in spec.negative.attrs.items() if k in _LEXICAL}
-            lexical.negative = TokenSpec(attrs=neg, lex=spec.negative.lex)
-        full = _matcher_token(spec)
-        token = _matcher_token(lexical)
-        if "lemma" in spec.attrs and not spec.negate:
-            _lexical_lemma(token, spec.attrs["lemma"])
-        if spec.negate and token != full:
-            token = {}  # one token that fails a tagger's constraint: any token, for now
-        out.append(token)
-    if all(set(t) <= {"OP"} for t in out):
-        return None
-    return out
-
-
-def register_extension() -> None:
-    """Make the lexicon's word classes and lemmas available to matchers (idempotent)."""
-    from spacy.tokens import Token
-
-    if Token.has_extension(LEX_EXTENSION):
-        return
-    Token.set_extension(LEX_EXTENSION, getter=lambda t: lex_classes(t.lower_))
-    Token.set_extension(LEMMAS_EXTENSION, getter=lambda t: lexicon_lemmas(t.text))
-    for cls in LEX_CLASSES:
-        Token.set_extension(IS_PREFIX + cls, getter=_is_class(cls))
-
-
-def _is_class(cls: str) -> Callable[[Any], bool]:
-    return lambda t: cls in lex_classes(t.lower_)
-
-
-@lru_cache(maxsize=65536)
-def lexicon_lemmas(text: str) -> tuple[str, ...]:
-    """The lemmas lemminflect knows for a word, the word itself, or UNKNOWN as well when
-    the lexicon does not know it: what a lemma can be before the tagger has run."""
-    lemmas = {lem for group in inflect.lemminflect.getAllLemmas(text.lower()).values()
-              for lem in group}  # fmt: skip
-    return (text, text.lower(), *sorted(lemmas), *(() if lemmas else (UNKNOWN,)))
 
 
 # -- what the Matcher cannot check -------------------------------------------------------
@@ -305,8 +235,12 @@ def accept(specs: Sequence[TokenSpec], sdoc: Any, start: int, align: Sequence[in
     """The bound tokens of a candidate match, or None when a later check fails."""
     placed: dict[int, list[int]] = {}  # spec index -> token indices
     for offset, k in enumerate(align):
-        neg = specs[k].negative
-        if neg is not None and _violates_negative(neg, sdoc[start + offset]):
+        spec, tok = specs[k], sdoc[start + offset]
+        if spec.negate:
+            continue
+        if spec.lex and not set(spec.lex) & set(lex_classes(tok.lower_)):
+            return None
+        if spec.negative is not None and _violates_negative(spec.negative, tok):
             return None
         placed.setdefault(k, []).append(start + offset)
     binds: Binds = {specs[k].bind or "": toks for k, toks in placed.items() if specs[k].bind}

@@ -5,7 +5,7 @@ A rule gives one pattern (`tokens`) or several (`patterns`), each a list of toke
 (see auditor/analysis/patterns.py for their keys), and a cheap prefilter: `anchors` (words,
 matched whole and case-blind) or `prefilter` (a regex). Only sentences the prefilter finds
 go further; of those, only sentences whose tokens (spaCy's tokenizer, no model) meet the
-patterns' lexical constraints (text, lower, regex, lex) are parsed. A hit spans the whole match, or the
+patterns' lexical constraints (text, lower, regex, lex, lemma) are parsed (lexical.py). A hit spans the whole match, or the
 bound tokens `mark` names; `suggest` rewrites it:
 
     suggest = "{verb:base}"                  the marked span becomes this
@@ -25,13 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from auditor import inflect
 from auditor.analysis import analysis_for
-from auditor.analysis.patterns import (
-    TokenSpec,
-    accept,
-    lexical_pattern,
-    matcher_pattern,
-    pattern,
-)
+from auditor.analysis.lexical import LexicalPattern
+from auditor.analysis.patterns import TokenSpec, accept, matcher_pattern, pattern
 from auditor.checks import Check, register
 from auditor.checks.substitution import match_case
 from auditor.findings import Hit, render_message
@@ -188,7 +183,9 @@ class SequenceCheck(Check):
         self.mark = None if mark is None else _names(mark, "mark", bound)
         self.suggest = _suggest(rule.options.get("suggest"), bound)
         self._matcher: Any = None
-        self._lexical: Any = None  # the patterns' lexical part, on tokens alone
+        lexical = [LexicalPattern(p) for p in self.patterns]
+        # the patterns' lexical part, checked on the tokenizer's output (None: no use)
+        self._lexical = None if any(p.trivial for p in lexical) else lexical
         self._keys: dict[int, int] = {}
 
     def matcher(self) -> Any:
@@ -197,21 +194,20 @@ class SequenceCheck(Check):
             from spacy.matcher import Matcher
 
             from auditor.analysis import nlp
-            from auditor.analysis.patterns import register_extension
 
-            register_extension()
             vocab = nlp().vocab
             matcher = Matcher(vocab)
-            lexical = [lexical_pattern(specs) for specs in self.patterns]
-            if all(p is not None for p in lexical):
-                self._lexical = Matcher(vocab)
-                self._lexical.add(self.rule.id, lexical)
             for i, specs in enumerate(self.patterns):
                 key = f"{self.rule.id}#{i}"
                 matcher.add(key, [matcher_pattern(specs)])
                 self._keys[vocab.strings[key]] = i
             self._matcher = matcher
         return self._matcher
+
+    def lexical(self, tokens: Any) -> bool:
+        """Whether a tokenized sentence passes some pattern's lexical part."""
+        words = [(t.text, t.lower_) for t in tokens]
+        return self._lexical is None or any(p.search(words) for p in self._lexical)
 
     def candidates(self, doc: Document) -> list[int]:
         """Sentences the prefilter finds: the only ones analysed."""
@@ -230,7 +226,7 @@ class SequenceCheck(Check):
         analysis = analysis_for(doc)
         if self._lexical is not None:
             tokenized = analysis.tokenized(wanted)
-            wanted = [i for i, t in zip(wanted, tokenized, strict=True) if self._lexical(t)]
+            wanted = [i for i, t in zip(wanted, tokenized, strict=True) if self.lexical(t)]
         for sa in analysis.sentences(wanted):
             yield from self._hits(doc, sa.spacy_doc, sa.token_span, matcher)
 
