@@ -149,3 +149,31 @@ def test_lexical_pass_parses_only_sentences_that_can_match() -> None:
     assert found == ["to discussed"]
     # every sentence has the anchor "to"; only one has a word that can be a past form
     assert analysis_for(doc).parsed == 1
+
+
+def test_lexical_pass_is_a_superset_of_the_pattern() -> None:
+    from auditor.analysis.lexical import LexicalPattern
+    from auditor.analysis.patterns import pattern
+
+    specs = pattern(
+        [
+            {"lemma": "have", "dep": "aux"},
+            {"pos": ["ADV", "PART"], "repeat": [0, 2]},
+            {"pos": "VERB", "lex": "past", "not": {"lex": "participle", "lower": "said"}},
+        ],
+        "test",
+    )
+    lexical = LexicalPattern(specs)
+
+    def words(text: str) -> list[tuple[str, str]]:
+        return [(w, w.lower()) for w in text.split()]
+
+    assert lexical.search(words("He had not yet went home"))
+    assert lexical.search(words("They ’ve went"))  # a word the lexicon does not know
+    assert not lexical.search(words("He had not gone home"))  # a participle
+    assert not lexical.search(words("He had said so"))  # `not` lower
+    assert not lexical.search(words("He had not really quite went"))  # three words between
+    assert not lexical.search(words("He went home"))  # no form of "have"
+    negated = LexicalPattern(pattern([{"lower": "the"}, {"lower": "big", "negate": True},
+                                      {"lex": "noun"}], "test"))  # fmt: skip
+    assert negated.search(words("the city cats")) and not negated.search(words("the big cats"))

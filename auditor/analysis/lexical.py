@@ -1,7 +1,10 @@
 """The lexical pass: a pattern checked on the tokenizer's output alone, before any parse.
 
-Each token spec keeps only what needs no model (text, lower, regex, lexicon classes, and a
-lemma among those the lexicon knows for the word); the rest is a wildcard. The pass matches
+Each token spec keeps only what needs no model (text, lower, regex, lexicon classes, a
+lemma among those the lexicon knows for the word, and a part of speech among the open
+classes it knows: ADJ, ADV, NOUN, VERB, AUX); the rest is a wildcard. A word the lexicon
+does not know passes any class test, and a lemma test when spaCy may still give it that
+lemma (see `_lemma_may_be`). The pass matches
 every sentence the full pattern can match, so a sentence it rejects need not be parsed.
 Patterns are a handful of tokens: a small backtracking matcher in Python is enough, and it
 reads each word's lexicon entry once (cached), where spaCy's Matcher would call a Python
@@ -31,6 +34,54 @@ def lexicon_lemmas(lower: str) -> frozenset[str] | None:
     return frozenset(lemmas) | {lower} if lemmas else None
 
 
+# lemminflect's word classes; a `pos` or `tag` constraint naming only these is checked
+# against the classes the lexicon gives the word (any other value: no lexical test)
+_OPEN = {"ADJ": "ADJ", "ADV": "ADV", "NOUN": "NOUN", "VERB": "VERB", "AUX": "AUX",
+         "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV",
+         "NN": "NOUN", "NNS": "NOUN", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
+         "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB"}  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def lexicon_classes(lower: str) -> frozenset[str] | None:
+    """The word classes lemminflect knows for a word, or None when it does not know it."""
+    return frozenset(lemminflect.getAllLemmas(lower)) or None
+
+
+# what the tokenizer leaves of a contraction: "wo" (won't), "ca" (can't), "sha" (shan't)
+_STUBS = frozenset({"wo", "ca", "sha", "ai"})
+
+
+def _lemma_may_be(text: str, lower: str, lemmas: frozenset[str]) -> bool:
+    """Whether spaCy may give the word one of these lemmas: one the lexicon knows for it;
+    for a word the lexicon does not know (a name, a number, "the"), the word itself, a
+    longer form of a lemma ("haves"), or a contraction ("'s", "’ve", "wo")."""
+    known = lexicon_lemmas(lower)
+    if known is not None:
+        return text in lemmas or bool(known & lemmas)
+    return (
+        text in lemmas
+        or lower in lemmas
+        or lower in _STUBS
+        or "'" in lower
+        or "’" in lower
+        or any(lower.startswith(lem) for lem in lemmas)
+    )
+
+
+# the words spaCy's English pipeline tags PART (TO, POS, and "not" through its rules)
+PART_WORDS = frozenset({"to", "not", "n't", "n’t", "nt", "'s", "’s", "'", "’", "na"})
+
+
+def _open_classes(values: list[str]) -> frozenset[str]:
+    """The lemminflect classes a pos or tag list allows ("PART" for the few PART words),
+    or nothing when a value is a class the lexicon does not describe."""
+    if not values or any(v not in _OPEN and v != "PART" for v in values):
+        return frozenset()
+    out = {_OPEN.get(v, v) for v in values}
+    return frozenset(out | ({"AUX", "VERB"} if out & {"AUX", "VERB"} else set()))
+
+
 @dataclass(frozen=True)
 class WordTest:
     """What one token must satisfy before the tagger has run (empty fields: no test)."""
@@ -43,6 +94,7 @@ class WordTest:
     not_text: frozenset[str] = frozenset()
     not_lower: frozenset[str] = frozenset()
     not_lex: frozenset[str] = frozenset()
+    classes: frozenset[str] = frozenset()  # lemminflect classes the word may have
 
     def __call__(self, word: Word) -> bool:
         text, lower = word
@@ -52,15 +104,24 @@ class WordTest:
             return False
         if self.regex is not None and self.regex.fullmatch(text) is None:
             return False
-        if self.lemma:
-            known = lexicon_lemmas(lower)
-            if known is not None and text not in self.lemma and not known & self.lemma:
+        if self.lemma and not _lemma_may_be(text, lower, self.lemma):
+            return False
+        if self.classes and not ("PART" in self.classes and lower in PART_WORDS):
+            known_classes = lexicon_classes(lower)
+            if known_classes is not None and not known_classes & self.classes:
                 return False
         if self.lex or self.not_lex:
             classes = set(lex_classes(lower))
             if (self.lex and not classes & self.lex) or classes & self.not_lex:
                 return False
         return True
+
+
+def _classes(attrs: dict[str, list[str]]) -> frozenset[str]:
+    pos, tag = _open_classes(attrs.get("pos", [])), _open_classes(attrs.get("tag", []))
+    if pos and tag:
+        return pos & tag or pos
+    return pos or tag
 
 
 def word_test(spec: TokenSpec) -> WordTest | None:
@@ -76,6 +137,7 @@ def word_test(spec: TokenSpec) -> WordTest | None:
         not_text=frozenset(neg.attrs.get("text", [])),
         not_lower=frozenset(neg.attrs.get("lower", [])),
         not_lex=frozenset(neg.lex),
+        classes=frozenset() if spec.negate else _classes(attrs),
     )
     return None if test == WordTest() else test
 
