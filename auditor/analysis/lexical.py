@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import lemminflect  # type: ignore[import-untyped]
@@ -95,9 +95,17 @@ class WordTest:
     not_lower: frozenset[str] = frozenset()
     not_lex: frozenset[str] = frozenset()
     classes: frozenset[str] = frozenset()  # lemminflect classes the word may have
+    _memo: dict[Word, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __call__(self, word: Word) -> bool:
-        text, lower = word
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            found = self._memo[word] = self._test(*word)
+        return found
+
+    def _test(self, text: str, lower: str) -> bool:
         if (self.text and text not in self.text) or (self.lower and lower not in self.lower):
             return False
         if text in self.not_text or lower in self.not_lower:
