@@ -57,7 +57,9 @@ def load_times() -> list[tuple[str, float]]:
     ]
 
 
-def pack_speed(files: list[Path], repeat: int) -> tuple[dict[str, float], list[str]]:
+def pack_speed(
+    files: list[Path], repeat: int
+) -> tuple[dict[str, tuple[float, float, float]], list[str]]:
     """Median words/s of the grammar pack without its sequence rules, with them, and of
     the sequence rules alone. Each round runs the three on fresh copies of the articles
     (nothing parsed is reused), in an order that turns from round to round."""
@@ -83,7 +85,7 @@ def pack_speed(files: list[Path], repeat: int) -> tuple[dict[str, float], list[s
             for d in docs:
                 auditors[name].audit(d)
             rates[name].append(sum(d.words for d in docs) / (time.perf_counter() - t))
-    return {name: statistics.median(v) for name, v in rates.items()}, seq
+    return {name: (statistics.median(v), min(v), max(v)) for name, v in rates.items()}, seq
 
 
 def _passing(checks: list[Any], doc: Document) -> tuple[set[int], set[int]]:
@@ -157,11 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     rows = [(name, f"{1000 * secs:.0f} ms") for name, secs in load_times()]
     rows += sentence_costs(files)
     speed, seq = pack_speed(files, args.repeat)
+
+    def rate(name: str) -> str:
+        med, low, high = speed[name]
+        return f"{med:,.0f} words/s (rounds: {low:,.0f} to {high:,.0f})"
+
     rows += [
-        ("grammar pack without its sequence rules", f"{speed['without']:,.0f} words/s"),
-        ("grammar pack with them", f"{speed['with']:,.0f} words/s"),
-        ("the sequence rules alone", f"{speed['alone']:,.0f} words/s"),
-        ("their share of the pack's time", f"{100 * speed['with'] / speed['alone']:.0f}%"),
+        ("grammar pack without its sequence rules", rate("without")),
+        ("grammar pack with them", rate("with")),
+        ("the sequence rules alone", rate("alone")),
+        ("their share of the pack's time", f"{100 * speed['with'][0] / speed['alone'][0]:.0f}%"),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{len(files)} BBC articles; sequence rules: {', '.join(seq)}")
