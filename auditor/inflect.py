@@ -66,24 +66,6 @@ def is_participle(word: str) -> bool:
     return False
 
 
-def wrong_form(word: str) -> tuple[str, str] | None:
-    """After "have": (how the word is wrong, its lemma) when it is a verb form other than a
-    participle: "base" (remain), "3sg" (travels) or "past" (rose, went); else None."""
-    r = reading(word)
-    if not r.verb_lemmas or is_participle(word):
-        return None
-    for lemma in r.verb_lemmas:
-        if not participles(lemma):
-            continue
-        if word == lemma:
-            return "base", lemma
-        if word in forms(lemma, "VBZ"):
-            return "3sg", lemma
-        if word in forms(lemma, "VBD"):
-            return "past", lemma
-    return None
-
-
 def is_plural_noun(word: str) -> bool:
     """A plural common noun ("ministers", "residents"), not a singular ending in -s."""
     lemmas = lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
