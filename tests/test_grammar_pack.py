@@ -141,7 +141,7 @@ def test_no_anchor_no_spacy() -> None:
     code = (
         "import sys\n"
         "from auditor.engine import Auditor, Selection\n"
-        "from auditor.loaders import plain_document\n"
+        "from auditor.inputs import plain_document\n"
         "from auditor.packs import load_packs\n"
         "a = Auditor(load_packs(), Selection(select=['grammar.have-participle',"
         " 'grammar.modal-base', 'grammar.to-base']))\n"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import lemminflect  # type: ignore[import-untyped]
+import lemminflect
 
 from auditor.analysis.patterns import TokenSpec, lex_classes
 

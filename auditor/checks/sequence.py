@@ -21,28 +21,30 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor import inflect
 from auditor.analysis import analysis_for
 from auditor.analysis.lexical import LexicalPattern
 from auditor.analysis.patterns import TokenSpec, accept, matcher_pattern, pattern
 from auditor.checks import Check, register
+from auditor.checks.regex_safety import unsafe_reason
 from auditor.checks.substitution import match_case
 from auditor.findings import Hit, render_message
+from auditor.options import Opt
 
 if TYPE_CHECKING:
     from auditor.document import Document
     from auditor.packs import Rule
 
 # The kind's options, typed (the shape check kinds are moving to); validated in __init__.
-OPTION_TYPES: dict[str, dict[str, Any]] = {
-    "tokens": {"type": "list[table]", "default": None, "help": "one token pattern"},
-    "patterns": {"type": "list[list[table]]", "default": None, "help": "several patterns"},
-    "anchors": {"type": "list[str]", "default": [], "help": "words a sentence must contain"},
-    "prefilter": {"type": "str", "default": None, "help": "a regex a sentence must match"},
-    "mark": {"type": "str | list[str]", "default": None, "help": "bound names to report"},
-    "suggest": {"type": "str | table[str, str]", "default": None, "help": "the rewrite"},
+OPTIONS: dict[str, Opt] = {
+    "tokens": Opt(object, None, "one token pattern: a list of token tables"),
+    "patterns": Opt(object, None, "several token patterns: a list of token lists"),
+    "anchors": Opt(list, None, "words a sentence must contain to be analysed"),
+    "prefilter": Opt(str, None, "a regex a sentence must match to be analysed"),
+    "mark": Opt(object, None, "the bound name(s) whose tokens the finding marks"),
+    "suggest": Opt(object, None, "the rewrite: a template, or a table of bound name = template"),
 }
 FORMS = {"base": "VB", "participle": "VBN", "past": "VBD", "3sg": "VBZ", "ing": "VBG"}
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
@@ -78,6 +80,9 @@ def _prefilter(rule: Rule) -> re.Pattern[str]:
     if rx is not None:
         if not isinstance(rx, str):
             raise ValueError("'prefilter' must be a regex")
+        why = unsafe_reason(rx, re.IGNORECASE)
+        if why is not None:
+            raise ValueError(f"'prefilter': {why}")
         parts.append(rx)
     try:
         return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
@@ -170,7 +175,7 @@ _SPACES = re.compile(r"\s+")
 @register
 class SequenceCheck(Check):
     kind = "sequence"
-    options = frozenset(OPTION_TYPES)
+    options: ClassVar[dict[str, Opt]] = OPTIONS
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
