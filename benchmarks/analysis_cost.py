@@ -15,9 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from auditor.inputs import load_file
-
 from auditor.document import Document
+from auditor.inputs import load_file
 from benchmarks.mrpc_eval import eval_dir
 
 

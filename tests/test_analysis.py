@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from auditor.inputs import load_file, plain_document
 
 from auditor.analysis import analysis_for, model
 from auditor.errors import AuditorError, ModelError
+from auditor.inputs import load_file, plain_document
 
 
 def test_only_requested_sentences_are_parsed_once() -> None:

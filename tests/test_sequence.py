@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from auditor.inputs import plain_document
 
 from auditor.analysis import analysis_for
 from auditor.engine import Auditor
 from auditor.errors import PackError
 from auditor.findings import Finding
+from auditor.inputs import plain_document
 from auditor.packs import Pack, load_pack
 
 
