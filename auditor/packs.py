@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -73,7 +75,7 @@ class Rule:
     ignorecase: bool = True
     skip_headings: bool = False
     opt_in: bool = False  # runs only when --select or `select` names it (or its pack)
-    exceptions: re.Pattern[str] | None = None
+    exceptions: LazyPattern | None = None
     url: str | None = None
     subrules: dict[str, str] = field(default_factory=dict)  # name -> what it reports
     options: dict[str, Any] = field(default_factory=dict)
@@ -82,6 +84,11 @@ class Rule:
     examples: list[Example] = field(default_factory=list)
     # every rule of the same pack file, in order (a density rule counts its siblings' hits)
     pack_rules: list[Rule] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def builtin(self) -> bool:
+        """Whether the rule ships with auditor (its patterns and examples are tested)."""
+        return _builtin(Path(self.source))
 
     @property
     def check(self) -> Check | None:
@@ -193,20 +200,43 @@ def _common(path: Path, rid: str, raw: dict[str, Any], pack: dict[str, Any]) -> 
     return out
 
 
-def _exceptions(
-    path: Path, rid: str, raw: dict[str, Any], ignorecase: bool
-) -> re.Pattern[str] | None:
+def _exceptions(path: Path, rid: str, raw: dict[str, Any], ignorecase: bool) -> LazyPattern | None:
     if "exceptions" not in raw:
         return None
     exc = raw["exceptions"]
     if not _string_list(exc) or not exc:
         raise _fail(path, rid, "'exceptions' must be a non-empty list of regexes")
     flags = re.IGNORECASE if ignorecase else 0
+    lazy = LazyPattern("|".join(f"(?:{e})" for e in exc), flags)
+    if _builtin(path):
+        return lazy  # compiled when first used; a test checks the shipped patterns
     for e in exc:
         why = unsafe_reason(e, flags)
         if why is not None:
             raise _fail(path, rid, f"option 'exceptions': {why}")
-    return re.compile("|".join(f"(?:{e})" for e in exc), flags)
+    _ = lazy.regex
+    return lazy
+
+
+class LazyPattern:
+    """A regex compiled on first use: a run compiles only the selected rules' patterns."""
+
+    __slots__ = ("_regex", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self.flags)
+        return self._regex
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos)
 
 
 def _example(where: str, kind: str, item: object) -> Example:
@@ -267,6 +297,11 @@ def _check_example(rule: Rule, ex: Example, where: str) -> None:
             raise ValueError(f"{where}: {e}") from None
 
 
+def _builtin(path: Path) -> bool:
+    """Whether a pack file is one of the shipped packs (their rules are tested)."""
+    return path.parent.resolve() == builtin_rules_dir().resolve()
+
+
 def _build_rule(
     path: Path, pack: dict[str, Any], raw: dict[str, Any], kinds: dict[str, type[Check]]
 ) -> Rule:
@@ -277,7 +312,7 @@ def _build_rule(
     options = _options(path, rid, raw, cls)
     rule = Rule(id=rid, pack=pack["id"], kind=kind, bad=[], good=[], source=str(path),
                 options=options, kind_class=cls, **common)  # fmt: skip
-    if path.parent.resolve() != builtin_rules_dir().resolve():
+    if not _builtin(path):
         _ = rule.check  # a house rule is compiled now: its mistakes fail at load
     rule.examples = _examples(path, rule, raw.get("examples"))
     rule.bad = [e.text for e in rule.examples if e.kind == "bad"]

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import lemminflect
-
 from auditor.analysis.patterns import TokenSpec, lex_classes
+from auditor.inflect import all_lemmas
 
 Word = tuple[str, str]  # (text, lower)
 _BOUNDS = re.compile(r"\{(\d+),(\d+)\}")
@@ -30,7 +29,7 @@ _BOUNDS = re.compile(r"\{(\d+),(\d+)\}")
 def lexicon_lemmas(lower: str) -> frozenset[str] | None:
     """The lemmas lemminflect knows for a lower-case word, or None when it does not know it
     (the tagger's lemma cannot be ruled out then)."""
-    lemmas = {lem for group in lemminflect.getAllLemmas(lower).values() for lem in group}
+    lemmas = {lem for group in all_lemmas(lower).values() for lem in group}
     return frozenset(lemmas) | {lower} if lemmas else None
 
 
@@ -45,7 +44,7 @@ _OPEN = {"ADJ": "ADJ", "ADV": "ADV", "NOUN": "NOUN", "VERB": "VERB", "AUX": "AUX
 @lru_cache(maxsize=65536)
 def lexicon_classes(lower: str) -> frozenset[str] | None:
     """The word classes lemminflect knows for a word, or None when it does not know it."""
-    return frozenset(lemminflect.getAllLemmas(lower)) or None
+    return frozenset(all_lemmas(lower)) or None
 
 
 # what the tokenizer leaves of a contraction: "wo" (won't), "ca" (can't), "sha" (shan't)
