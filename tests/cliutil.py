@@ -1,4 +1,12 @@
-"""What the CLI tests share: the installed `auditor` command and a small hedged article."""
+"""What the CLI tests share: the command line run in process, the installed `auditor` command
+for the few end-to-end tests, and a small hedged article.
+
+`cli()` runs `auditor ARGS` inside the test process through `auditor.cli.run_app`, the
+function the installed command's `main()` calls, so the one-line `auditor: ...` errors and
+their exit code 2 are the real mapping, not a copy. It returns what `subprocess.run` would:
+the exit code, stdout and stderr. A real process costs seconds of imports and engine set-up
+each time; keep those for `run_binary()` and the tests marked `e2e`.
+"""
 
 from __future__ import annotations
 
@@ -20,10 +28,34 @@ ARTICLE = (
 )
 
 
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `auditor ARGS` in this process (in cwd when given), as a user would from a shell."""
+    where = contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext()
+    with where, CliRunner().isolation() as (out, err, _mixed):
+        try:
+            code = run_app(list(args), prog_name="auditor")
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = _text(out.getvalue()), _text(err.getvalue())
+    return subprocess.CompletedProcess(["auditor", *args], code, stdout, stderr)
+
+
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `auditor check ARGS` in cwd, as a user would."""
+    """`auditor check ARGS` in cwd, in process."""
+    return cli("check", *args, cwd=cwd)
+
+
+def run_binary(
+    *args: str, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """The installed `auditor` command in a real process: for the end-to-end tests only."""
     return subprocess.run(
-        [AUDITOR, "check", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+        [AUDITOR, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
     )
 
 
