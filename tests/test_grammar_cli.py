@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from cliutil import cli
+
+from auditor.engines import languagetool as lt
+
 SEED = str(Path(__file__).resolve().parents[1] / "seeds")
+
+
+@pytest.fixture(autouse=True)
+def _one_run_one_session() -> Iterator[None]:
+    """A run's LanguageTool sessions live for the process: each in-process run starts afresh."""
+    lt._SESSIONS.clear()
+    yield
+    lt._SESSIONS.clear()
 
 
 def _closed_port() -> int:
@@ -17,10 +30,8 @@ def _closed_port() -> int:
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real entry point, so that main()'s one-line errors and exit codes are tested."""
-    code = "import sys; from auditor.cli import main; sys.argv[0] = 'auditor'; main()"
-    argv = [sys.executable, "-c", code, "check", SEED, "--select", "grammar", *args]
-    return subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    """Through main()'s own runner (in process), so its one-line errors and exit codes are tested."""
+    return cli("check", SEED, "--select", "grammar", *args)
 
 
 def test_fallback_to_harper_says_so_once() -> None:
