@@ -10,6 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from cliutil import run_binary
 from test_batch_helpers import article, make_archive, rows, run_cli
 
 from auditor.batch.local import LocalEngine
@@ -156,11 +157,14 @@ def test_report_and_exports(tmp_path: Path) -> None:
     assert json.loads(lines[0])["id"].endswith("00000.txt")
 
 
+@pytest.mark.e2e
 def test_cli_batch_report_and_exit_codes(tmp_path: Path) -> None:
+    """The first batch runs the installed command in a real process; the rest in process."""
     make_archive(tmp_path / "arch", 12)
     db = tmp_path / "c.db"
     html = tmp_path / "s.html"
-    r = run_cli("batch", str(tmp_path / "arch"), "--db", str(db), "-w", "1", "--report", str(html))
+    r = run_binary("batch", str(tmp_path / "arch"), "--db", str(db), "-w", "1", "--report",
+                   str(html))  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "12 audited" in r.stderr and html.exists()
     r = run_cli("batch", str(tmp_path / "arch"), "--db", str(db), "-w", "1", "--fail-on", "warning")

@@ -6,14 +6,14 @@ import os
 import random
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
+
+from cliutil import cli
 
 EVAL = Path(
     os.environ.get("AUDITOR_EVAL_DIR", Path(__file__).parents[1] / ".." / "shared" / "eval")
 )
 BBC = EVAL / "bbc-news"
-AUDITOR = str(Path(sys.executable).parent / "auditor")
 
 _SENTENCES = [
     "The minister said on Tuesday that the budget would be published in May.",
@@ -58,8 +58,9 @@ def bbc_files(n: int | None = None, per_folder: int | None = None) -> list[Path]
     return files[:n] if n is not None else files
 
 
-def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([AUDITOR, *args], capture_output=True, text=True, timeout=timeout)
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`auditor ARGS` in process (the local engine's workers are still real processes)."""
+    return cli(*args)
 
 
 def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:  # type: ignore[type-arg]

@@ -13,7 +13,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from test_batch_helpers import AUDITOR, BBC, make_archive, results, rows, run_cli
+import pytest
+from cliutil import AUDITOR, run_binary
+from test_batch_helpers import BBC, make_archive, results, rows
 
 FAST = ["--ignore", "grammar"]  # resume semantics do not depend on the packs; keep it quick
 
@@ -37,6 +39,7 @@ def _alive(pgid: int) -> bool:
     return True
 
 
+@pytest.mark.e2e
 def test_sigkill_then_resume(tmp_path: Path) -> None:
     if (BBC / "business").is_dir():
         source = str(BBC / "business")
@@ -64,7 +67,7 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
     assert not _alive(proc.pid), "workers outlived the killed batch"
 
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
-    r = run_cli("batch", source, "--db", str(db), "--workers", "2", "--no-progress", *FAST)
+    r = run_binary("batch", source, "--db", str(db), "--workers", "2", "--no-progress", *FAST)
     assert r.returncode == 0, r.stderr
     assert f"{written} unchanged and skipped" in r.stderr
 
@@ -77,11 +80,12 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
 
     # and the result is the one an uninterrupted run gives
     clean = tmp_path / "clean.db"
-    r = run_cli("batch", source, "--db", str(clean), "--workers", "2", "--no-progress", *FAST)
+    r = run_binary("batch", source, "--db", str(clean), "--workers", "2", "--no-progress", *FAST)
     assert r.returncode == 0, r.stderr
     assert results(db) == results(clean)
 
 
+@pytest.mark.e2e
 def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     source = tmp_path / "arch"
     make_archive(source, 1500)
