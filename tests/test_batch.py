@@ -211,7 +211,7 @@ def test_a_worker_that_dies_is_replaced_and_its_chunk_requeued(tmp_path: Path) -
     import threading
     import time
 
-    make_archive(tmp_path / "arch", 1500, folders=2)
+    make_archive(tmp_path / "arch", 600, folders=2)
     db = tmp_path / "k.db"
     killed: list[int] = []
 
@@ -233,9 +233,9 @@ def test_a_worker_that_dies_is_replaced_and_its_chunk_requeued(tmp_path: Path) -
     batch = run_local([str(tmp_path / "arch")], db, FAST)
     killer.join()
     assert killed, "the batch ended before a worker could be killed"
-    assert batch.stats.audited + batch.stats.errors == 1500
+    assert batch.stats.audited + batch.stats.errors == 600
     assert batch.stats.errors <= 1  # the document the worker was on, if it was on one
-    assert rows(db, "SELECT count(*), count(DISTINCT id) FROM documents") == [(1500, 1500)]
+    assert rows(db, "SELECT count(*), count(DISTINCT id) FROM documents") == [(600, 600)]
     errors = rows(db, "SELECT error FROM documents WHERE error IS NOT NULL")
     assert all("worker stopped" in e for (e,) in errors)
 
