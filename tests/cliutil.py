@@ -13,12 +13,12 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from auditor.cli import run_app
+from auditor.engines import languagetool
 
 AUDITOR = str(Path(sys.executable).parent / "auditor")
 ARTICLE = (
@@ -27,17 +27,26 @@ ARTICLE = (
     "The general was reportedly dismissed last week.\n"
 )
 
+# What a command returns: exit code, stdout and stderr, as from subprocess.run(text=True).
+CliResult = subprocess.CompletedProcess[str]
+
 
 def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
-def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> CliResult:
     """Run `auditor ARGS` in this process (in cwd when given), as a user would from a shell."""
+    # a real process starts with no LanguageTool session: neither does an in-process run
+    languagetool._SESSIONS.clear()
     where = contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext()
-    with where, CliRunner().isolation() as (out, err, _mixed):
+    with where, CliRunner().isolation(input=stdin) as (out, err, _mixed):
         try:
-            code = run_app(list(args), prog_name="auditor")
+            code = run_app(list(args))
+        except Exception as e:  # a bug: a real process would print a traceback, exit 1
+            sys.stderr.flush()
+            e.add_note(f"in-process `auditor {' '.join(args)}`; stderr:\n{_text(err.getvalue())}")
+            raise
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -45,36 +54,18 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     return subprocess.CompletedProcess(["auditor", *args], code, stdout, stderr)
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(cwd: Path, *args: str, stdin: str | None = None) -> CliResult:
+    """`auditor ARGS` in cwd, in process (with `stdin` as its standard input)."""
+    return cli(*args, cwd=cwd, stdin=stdin)
+
+
+def run(cwd: Path, *args: str) -> CliResult:
     """`auditor check ARGS` in cwd, in process."""
     return cli("check", *args, cwd=cwd)
 
 
-def run_binary(
-    *args: str, cwd: Path | None = None, timeout: float = 300
-) -> subprocess.CompletedProcess[str]:
+def run_binary(*args: str, cwd: Path | None = None, timeout: float = 300) -> CliResult:
     """The installed `auditor` command in a real process: for the end-to-end tests only."""
     return subprocess.run(
         [AUDITOR, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
     )
-
-
-@dataclass
-class CliResult:
-    """What a command printed and returned, shaped like subprocess.CompletedProcess."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def run_cli(cwd: Path, *args: str, stdin: str | None = None) -> CliResult:
-    """Run `auditor ARGS` in this process, in `cwd`, through the same entry point as the
-    installed command (`run_app`), with stdin, stdout and stderr captured."""
-    runner = CliRunner()
-    with contextlib.chdir(cwd), runner.isolation(input=stdin) as (out, err, _both):
-        code = run_app(list(args))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        stdout, stderr = out.getvalue(), err.getvalue()
-    return CliResult(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))

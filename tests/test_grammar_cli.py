@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import socket
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from cliutil import cli
 
-from auditor.engines import languagetool as lt
-
 SEED = str(Path(__file__).resolve().parents[1] / "seeds")
-
-
-@pytest.fixture(autouse=True)
-def _one_run_one_session() -> Iterator[None]:
-    """A run's LanguageTool sessions live for the process: each in-process run starts afresh."""
-    lt._SESSIONS.clear()
-    yield
-    lt._SESSIONS.clear()
 
 
 def _closed_port() -> int:
