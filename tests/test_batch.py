@@ -10,8 +10,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from cliutil import run_binary
-from test_batch_helpers import article, make_archive, rows, run_cli
+from cliutil import cli, run_binary
+from test_batch_helpers import article, make_archive, rows
 
 from auditor.batch.local import LocalEngine
 from auditor.batch.runner import Batch
@@ -175,16 +175,16 @@ def test_cli_batch_report_and_exit_codes(tmp_path: Path) -> None:
                    str(html))  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "12 audited" in r.stderr and html.exists()
-    r = run_cli("batch", str(tmp_path / "arch"), "--db", str(db), "-w", "1", "--fail-on", "warning")
+    r = cli("batch", str(tmp_path / "arch"), "--db", str(db), "-w", "1", "--fail-on", "warning")
     assert r.returncode == 1 and "12 unchanged" in r.stderr  # the gate reads stored results
-    r = run_cli("report", str(db))
+    r = cli("report", str(db))
     assert r.returncode == 0 and "most frequent rules" in r.stdout
-    r = run_cli("batch", str(tmp_path / "nowhere"), "--db", str(db))
+    r = cli("batch", str(tmp_path / "nowhere"), "--db", str(db))
     assert r.returncode == 2 and r.stderr.count("\n") <= 2 and "Traceback" not in r.stderr
-    r = run_cli("batch", str(tmp_path / "arch"), "--db", str(db), "--engine", "spark")
+    r = cli("batch", str(tmp_path / "arch"), "--db", str(db), "--engine", "spark")
     assert r.returncode == 2 and "unknown engine" in r.stderr
     (tmp_path / "junk.db").write_text("not a database, just text\n" * 50)
-    r = run_cli("report", str(tmp_path / "junk.db"))
+    r = cli("report", str(tmp_path / "junk.db"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from test_batch_helpers import BBC, bbc_files, make_archive, results, run_cli
+from cliutil import cli
+from test_batch_helpers import BBC, bbc_files, make_archive, results
 
 distributed = pytest.importorskip("distributed")
 
@@ -47,10 +48,10 @@ def test_dask_equals_local_on_files(tmp_path: Path, cluster) -> None:  # type: i
     files = [str(f) for f in _articles(tmp_path)]
     assert len(files) == N
     local, dask = tmp_path / "local.db", tmp_path / "dask.db"
-    r = run_cli("batch", *files, "--db", str(local), "-w", "2", "--no-progress")
+    r = cli("batch", *files, "--db", str(local), "-w", "2", "--no-progress")
     assert r.returncode == 0, r.stderr
-    r = run_cli("batch", *files, "--db", str(dask), "--engine", "dask",
-                "--scheduler", cluster.scheduler_address, "--no-progress")  # fmt: skip
+    r = cli("batch", *files, "--db", str(dask), "--engine", "dask",
+            "--scheduler", cluster.scheduler_address, "--no-progress")  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert f"{N} audited" in r.stderr
     docs, finds = results(dask)
@@ -72,25 +73,25 @@ def test_dask_reads_parquet_partitions_and_resumes(tmp_path: Path, cluster) -> N
     pq.write_table(table.slice(8), tmp_path / "pq" / "b.parquet", row_group_size=4)
     cols = ["--id-column", "story_id", "--text-column", "body", "--ignore", "grammar"]
     local, dask = tmp_path / "local.db", tmp_path / "dask.db"
-    r = run_cli("batch", str(tmp_path / "pq"), "--db", str(local), "-w", "2", "--no-progress",
-                *cols)  # fmt: skip
+    r = cli("batch", str(tmp_path / "pq"), "--db", str(local), "-w", "2", "--no-progress",
+            *cols)  # fmt: skip
     assert r.returncode == 0, r.stderr
     dargs = ["batch", str(tmp_path / "pq"), "--db", str(dask), "--engine", "dask",
              "--scheduler", cluster.scheduler_address, "--no-progress", *cols]  # fmt: skip
-    r = run_cli(*dargs)
+    r = cli(*dargs)
     assert r.returncode == 0, r.stderr
     assert results(dask) == results(local)
     assert len(results(dask)[0]) == N
-    r = run_cli(*dargs)
+    r = cli(*dargs)
     assert r.returncode == 0 and f"{N} unchanged and skipped" in r.stderr
 
     out = tmp_path / "results"
-    r = run_cli(*dargs[:3], str(tmp_path / "unused.db"), *dargs[4:], "--results-parquet", str(out))
+    r = cli(*dargs[:3], str(tmp_path / "unused.db"), *dargs[4:], "--results-parquet", str(out))
     assert r.returncode == 0, r.stderr
     written = pa.concat_tables([pq.read_table(p) for p in sorted(out.glob("documents-*"))])
     assert sorted(written.column("id").to_pylist()) == [d[0] for d in results(local)[0]]
     assert pa.concat_tables([pq.read_table(p) for p in out.glob("findings-*")]).num_rows
-    r = run_cli(*dargs[:3], str(tmp_path / "unused.db"), *dargs[4:], "--results-parquet", str(out))
+    r = cli(*dargs[:3], str(tmp_path / "unused.db"), *dargs[4:], "--results-parquet", str(out))
     assert r.returncode == 0, r.stderr
     # all parts already written
     assert "auditor: 0 audited" in r.stderr and f"{N} unchanged" in r.stderr

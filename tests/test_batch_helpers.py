@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
-import subprocess
 from pathlib import Path
-
-from cliutil import cli
 
 EVAL = Path(
     os.environ.get("AUDITOR_EVAL_DIR", Path(__file__).parents[1] / ".." / "shared" / "eval")
@@ -56,11 +53,6 @@ def bbc_files(n: int | None = None, per_folder: int | None = None) -> list[Path]
             by.setdefault(f.parent.name, []).append(f)
         files = [f for fs in by.values() for f in fs[:per_folder]]
     return files[:n] if n is not None else files
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """`auditor ARGS` in process (the local engine's workers are still real processes)."""
-    return cli(*args)
 
 
 def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:  # type: ignore[type-arg]
