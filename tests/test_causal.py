@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import cli
 
 from auditor.engine import Auditor, Selection
 from auditor.findings import Finding
@@ -165,11 +164,7 @@ def test_cli_jsonl(tmp_path: Path) -> None:
     rows = [{"id": 0, "text": "Prices rose due to the drought."},
             {"id": 1, "text": "The bridge is due to open in the spring."}]  # fmt: skip
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    exe = Path(sys.executable).with_name("auditor")
-    out = subprocess.run(
-        [str(exe), "check", str(path), "--select", "causal", "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    out = cli("check", str(path), "--select", "causal", "--format", "json")
     assert out.returncode == 0, out.stderr
     docs = json.loads(out.stdout)["documents"]
     assert [f["text"] for f in docs[0]["findings"]] == ["due to"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 from pathlib import Path
+
+from cliutil import cli
 
 SEED = str(Path(__file__).resolve().parents[1] / "seeds")
 
@@ -17,10 +18,8 @@ def _closed_port() -> int:
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real entry point, so that main()'s one-line errors and exit codes are tested."""
-    code = "import sys; from auditor.cli import main; sys.argv[0] = 'auditor'; main()"
-    argv = [sys.executable, "-c", code, "check", SEED, "--select", "grammar", *args]
-    return subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    """Through main()'s own runner (in process), so its one-line errors and exit codes are tested."""
+    return cli("check", SEED, "--select", "grammar", *args)
 
 
 def test_fallback_to_harper_says_so_once() -> None:
