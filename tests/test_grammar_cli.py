@@ -22,11 +22,13 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return cli("check", SEED, "--select", "grammar", *args)
 
 
-def test_fallback_to_harper_says_so_once() -> None:
+def test_fallback_to_harper_says_so_once(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_port()}"
-    result = _run("--languagetool", url, "--format", "json")
+    (tmp_path / "typo.txt").write_text("The minister said he did not recieve the letter.\n")
+    result = cli("check", SEED, str(tmp_path / "typo.txt"), "--select", "grammar",
+                 "--languagetool", url, "--format", "json")  # fmt: skip
     assert result.returncode == 1  # the seed has grammar errors: the gate fails, no crash
-    assert "grammar.harper.SpellCheck" in result.stdout
+    assert "grammar.harper.SpellCheck" in result.stdout  # Harper ran in LanguageTool's place
     assert result.stderr.count("falling back to Harper") == 1
 
 
