@@ -38,7 +38,7 @@ class Selection:
     def may_want(self, rule_id: str) -> bool:
         """Whether a rule, or a sub-rule it reports (grammar.harper.X), may be wanted."""
         if self.select and not any(
-            matches_prefix(rule_id, [p]) or p.rstrip(".").startswith(rule_id + ".")
+            matches_prefix(rule_id, [p]) or matches_prefix(p.rstrip("."), [rule_id])
             for p in self.select
         ):
             return False

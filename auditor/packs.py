@@ -21,7 +21,7 @@ from typing import Any
 from auditor.checks import Check, load_kinds
 from auditor.checks.regex_safety import unsafe_reason
 from auditor.errors import PackError
-from auditor.findings import SEVERITIES
+from auditor.findings import SEVERITIES, matches_prefix
 from auditor.options import Opt, coerce, coerce_table
 
 SCOPES = ("sentence", "block", "document")
@@ -288,7 +288,7 @@ def _check_example(rule: Rule, ex: Example, where: str) -> None:
         raise ValueError(f"bad example has no [[marked]] text: {ex.text[:60]!r}")
     if ex.kind == "good" and marked:
         raise ValueError(f"good example must not mark text: {ex.text[:60]!r}")
-    if ex.rule is not None and ex.rule != rule.id and not ex.rule.startswith(rule.id + "."):
+    if ex.rule is not None and not matches_prefix(ex.rule, [rule.id]):
         raise ValueError(f"{where}: rule {ex.rule!r} is not {rule.id} or one of its sub-rules")
     if ex.options and rule._check is not None:  # built-in rules: the examples test runs these
         try:
