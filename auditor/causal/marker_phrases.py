@@ -34,6 +34,7 @@ VERBS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("prolong", "", "all", "explicit", "object_follows"),
     ("undermine", "", "all", "explicit", "object_follows"),
     ("exacerbate", "", "all", "explicit", "object_follows"),
+    ("embolden", "", "VBD VBN VBG VBZ", "explicit", "object_follows"),
     ("motivate", "by", "VBD VBN", "explicit", None),
     ("drive", "by", "VBN", "explicit", "driven_by"),
     ("drive", "", "VBD VBZ VBG", "explicit", "drive_effect"),
@@ -65,6 +66,7 @@ PHRASES: tuple[tuple[tuple[str, ...], str, str, str | None], ...] = (
     (("because", "because of"), "because", "explicit", None),
     (("due to",), "due to", "explicit", "due_to"),
     (("owing to",), "owing to", "explicit", None),
+    (("the result of", "a result of", "the direct result of", "the consequence of"), "result of", "explicit", None),
     (("thanks to",), "thanks to", "explicit", "thanks_to"),
     (("on account of",), "on account of", "explicit", None),
     (

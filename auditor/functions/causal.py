@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.analysis import analysis_for
+from auditor.causal.attribution import parse_source
 from auditor.causal.cues import model, score_span
 from auditor.causal.detect import Claim, find_claims, negated
+from auditor.causal.stance import is_explanation, speculative
 from auditor.causal.support import Support, judge
 from auditor.causal.window import lowered
 from auditor.document import Document
@@ -28,6 +31,17 @@ from auditor.packs import Rule
 class Judged:
     claim: Claim
     support: Support | None  # None for implicit links, which are not judged
+    explanation: bool = False  # a contested explanation, not a reported event
+    speculation: str | None = None  # a speculative hedge ("may have", "possibly")
+    quoted: bool = False  # inside a direct quotation: the speaker's claim
+
+    @property
+    def warns(self) -> bool:
+        """An unsupported explanation, speculation or vague attribution, outside quotes."""
+        sup = self.support
+        if sup is None or sup.supported or self.quoted:
+            return False
+        return sup.status == "vague" or self.speculation is not None or self.explanation
 
 
 _cache: tuple[weakref.ref[Document], list[Judged], list[tuple[int, int]]] | None = None
@@ -43,15 +57,33 @@ def _analysis(doc: Document) -> tuple[list[Judged], list[tuple[int, int]]]:
     global _cache
     if _cache is not None and _cache[0]() is doc:
         return _cache[1], _cache[2]
-    out = []
     ruled_out: list[tuple[int, int]] = []
-    for claim in find_claims(doc, ruled_out):
-        support = None
-        if claim.marker.tier == "explicit":
-            support = judge(doc, claim.sentence, claim.start, claim.end)
-        out.append(Judged(claim, support))
+    claims = find_claims(doc, ruled_out)
+    # the parse is asked for only where an explicit causal marker was found
+    wanted = sorted({c.sentence for c in claims if c.marker.tier == "explicit"})
+    parsed = dict(zip(wanted, analysis_for(doc).sentences(wanted), strict=True))
+    out = []
+    for claim in claims:
+        if claim.marker.tier != "explicit":
+            out.append(Judged(claim, None))
+            continue
+        out.append(_judged(doc, claim, parse_source(parsed[claim.sentence], claim.start)))
     _cache = (weakref.ref(doc), out, ruled_out)
     return out, ruled_out
+
+
+def _judged(doc: Document, claim: Claim, parsed: tuple[str, str] | None) -> Judged:
+    """An explicit claim judged: its support (the parse's attribution first, then the
+    sentence's wording), whether it explains or reports, its hedge, whether quoted."""
+    text = doc.text
+    sent = doc.sentences[claim.sentence]
+    support = judge(doc, claim.sentence, claim.start, claim.end)
+    if parsed is not None:
+        support = Support(parsed[0], parsed[1], support.hedge)
+    explains = is_explanation(text, claim.marker, sent.start, sent.end, claim.start, claim.end)
+    spec = speculative(text, sent.start, claim.start, claim.end)
+    quoted = doc.in_quote(claim.start, claim.end)
+    return Judged(claim, support, explains, spec, quoted)
 
 
 _REASONS = {
@@ -70,21 +102,27 @@ def unsupported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[
     """Explicit causal claims with no named source, an unnamed group, or a hedge."""
     for j in analyse(doc):
         sup = j.support
-        if sup is None or sup.supported:
+        if sup is None or not j.warns:
             continue
         claim = j.claim
         marked = doc.text[claim.start : claim.end]
-        if sup.status == "vague":
+        if j.speculation:
+            key = "hedged"
+            detail = f"{_quote(marked)} is hedged ({_quote(j.speculation)})"
+            detail += (
+                f" and rests on {_quote(sup.source or '')}"
+                if sup.status == "vague"
+                else " and no source is named"
+            )
+        elif sup.status == "vague":
             key = "vague"
             detail = f"{_quote(marked)} rests on {_quote(sup.source or '')}"
-            if sup.hedge:
-                detail += f" and is hedged ({_quote(sup.hedge)})"
-        elif sup.hedge:
-            key = "hedged"
-            detail = f"{_quote(marked)} is hedged ({_quote(sup.hedge)}) and no source is named"
         else:
             key = "none"
-            detail = f"{_quote(marked)} states a cause and the sentence names nobody who found it"
+            detail = (
+                f"{_quote(marked)} explains why something happened and the sentence names "
+                "nobody who found it"
+            )
         sub, reason = _REASONS[key]
         yield Hit(
             claim.start,
@@ -108,6 +146,27 @@ def supported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hi
             j.claim.end,
             message=f"causal claim supported by a named {what}: {_quote(sup.source or '')}.",
             data={"source": sup.source or "", "marker": j.claim.marker.lemma},
+        )
+
+
+@rule_function("causal.reported")
+def reported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """Unsupported causal links that report an event, or that a quoted speaker makes."""
+    for j in analyse(doc):
+        sup = j.support
+        if sup is None or sup.supported or j.warns:
+            continue
+        marked = doc.text[j.claim.start : j.claim.end]
+        why = (
+            "inside a direct quotation: the speaker's claim"
+            if j.quoted
+            else "reports an event rather than explaining it"
+        )
+        yield Hit(
+            j.claim.start,
+            j.claim.end,
+            message=f"causal link ({_quote(marked)}) {why}; not a claim to source.",
+            data={"marker": j.claim.marker.lemma, "quoted": j.quoted},
         )
 
 

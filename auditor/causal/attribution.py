@@ -1,0 +1,119 @@
+"""Attribution read from the parse: who the sentence says holds a causal claim.
+
+The claim's marker token is followed up its chain of heads. The first reporting verb met
+("said", "concluded", "believe", "told") governs the claim, wherever it stands: before it
+("Police said the crash was caused by ice") or after it ("..., the inquiry concluded").
+Its subject decides: a name, a pronoun or a specific body ("the inquiry", "the minister",
+"police") is a named source; an unnamed group ("some diplomats", "critics", "sources
+familiar with the matter") is vague; a study or figures are evidence. "According to X"
+is read the same way. The parse is asked for only for sentences holding a causal marker.
+"""
+
+from __future__ import annotations
+
+from auditor.analysis import SentenceAnalysis, Token
+
+REPORTING = frozenset(
+    "say tell report announce state confirm find show conclude estimate write add note "
+    "explain argue claim insist warn tweet post reveal suggest believe blame allege "
+    "acknowledge admit testify rule declare maintain contend speculate think fear assert "
+    "observe indicate attribute counter accuse predict reckon stress complain "
+    "agree concede".split()
+)
+# markers that are reporting verbs themselves: their own subject holds the claim
+_SELF_REPORTING = frozenset({"blame", "attribute"})
+
+_VAGUE_QUANT = frozenset(
+    "some many several certain other unnamed anonymous few numerous various most "
+    "unidentified".split()
+)
+_VAGUE_HEAD = frozenset(
+    "analyst expert observer commentator critic source insider blogger pundit rumour "
+    "rumor speculation people official diplomat economist resident local activist "
+    "witness voice watcher correspondent trader investor campaigner opponent supporter "
+    "commentary".split()
+)
+_EVIDENCE_HEAD = frozenset(
+    "study report survey analysis review investigation audit paper trial census data "
+    "figure statistic autopsy post-mortem experiment poll research evidence test "
+    "finding record".split()
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _subtree(tokens: tuple[Token, ...], root: int) -> list[Token]:
+    """The tokens whose chain of heads reaches root (root included), in order."""
+    out = []
+    for t in tokens:
+        i, steps = t.i, 0
+        while i != root and tokens[i].head != i and steps < 40:
+            i, steps = tokens[i].head, steps + 1
+        if i == root:
+            out.append(t)
+    return out
+
+
+def classify(tokens: tuple[Token, ...], head: int) -> tuple[str, str]:
+    """(kind, source text) of the noun phrase headed by token `head`."""
+    words = _subtree(tokens, head)
+    text = " ".join(t.text for t in words)
+    h = tokens[head]
+    first = words[0].lower if words else h.lower
+    if h.lower in _PRONOUNS:
+        return "named", text
+    if first in _VAGUE_QUANT or (words and words[0].dep == "amod" and first == "independent"):
+        return "vague", text
+    has_name = any(t.pos == "PROPN" for t in words)
+    determined = any(t.dep in ("det", "poss") and t.i < head for t in words)
+    if h.lemma.lower() in _VAGUE_HEAD and h.tag in ("NNS", "NNPS") and not determined:
+        # "analysts", "sources familiar with the matter"; "US officials" names a side
+        named_side = any(t.pos == "PROPN" and t.i < head for t in words)
+        return ("named" if named_side else "vague"), text
+    if h.lemma.lower() in _EVIDENCE_HEAD:
+        return "evidence", text
+    if has_name or determined or h.pos in ("PROPN", "NOUN"):
+        return "named", text
+    return "vague", text
+
+
+def _subject(tokens: tuple[Token, ...], verb: int) -> int | None:
+    """The verb's active subject, or the agent of a passive ("was reported by X"); a
+    passive with no agent ("is believed to", "was reported") names nobody."""
+    for t in tokens:
+        if t.head == verb and t.i != verb and t.dep == "nsubj":
+            return t.i
+    for t in tokens:
+        if t.head == verb and t.dep == "agent":
+            return next((o.i for o in tokens if o.head == t.i and o.dep == "pobj"), None)
+    return None
+
+
+def _according(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
+    for t in tokens:
+        if t.lower == "according" and t.i + 1 < len(tokens) and tokens[t.i + 1].lower == "to":
+            for o in tokens:
+                if o.head == t.i + 1 and o.dep == "pobj":
+                    return classify(tokens, o.i)
+    return None
+
+
+def parse_source(sa: SentenceAnalysis, claim_start: int) -> tuple[str, str] | None:
+    """(kind, source) of the reporting verb governing the claim at view offset claim_start:
+    kind is named | vague | evidence; None when the parse shows no attribution."""
+    tokens = sa.tokens
+    at = next((t.i for t in tokens if t.end > claim_start), None)
+    if at is None:
+        return None
+    i, steps = at, 0
+    while steps < 40:
+        t = tokens[i]
+        lemma = t.lemma.lower()
+        reporting = lemma in REPORTING and t.pos == "VERB" and (i != at or lemma in _SELF_REPORTING)
+        if reporting and not t.quoted:
+            subj = _subject(tokens, i)
+            if subj is not None and not (tokens[subj].start <= claim_start < tokens[subj].end):
+                return classify(tokens, subj)
+        if t.head == i:
+            break
+        i, steps = t.head, steps + 1
+    return _according(tokens)
