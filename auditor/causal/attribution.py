@@ -105,15 +105,42 @@ def parse_source(sa: SentenceAnalysis, claim_start: int) -> tuple[str, str] | No
     if at is None:
         return None
     i, steps = at, 0
+    chain: list[int] = []
     while steps < 40:
         t = tokens[i]
         lemma = t.lemma.lower()
         reporting = lemma in REPORTING and t.pos == "VERB" and (i != at or lemma in _SELF_REPORTING)
         if reporting and not t.quoted:
-            subj = _subject(tokens, i)
+            subj = _inherited_subject(tokens, i)
             if subj is not None and not (tokens[subj].start <= claim_start < tokens[subj].end):
                 return classify(tokens, subj)
+        chain.append(i)
         if t.head == i:
             break
         i, steps = t.head, steps + 1
-    return _according(tokens)
+    return _trailing(tokens, chain) or _according(tokens)
+
+
+_UP = ("advcl", "conj", "xcomp", "acl", "dobj")  # "attacked the law, saying": acl, dobj
+
+
+def _inherited_subject(tokens: tuple[Token, ...], verb: int) -> int | None:
+    """The verb's subject, or for a participle or second verb with none ("attacked the
+    law, saying ...", "called it brutal and blamed ...") the subject of the verb above."""
+    subj = _subject(tokens, verb)
+    up, steps = verb, 0
+    while subj is None and steps < 3 and tokens[up].dep in _UP:
+        up, steps = tokens[up].head, steps + 1
+        if tokens[up].pos in ("VERB", "AUX"):
+            subj = _subject(tokens, up)
+    return subj
+
+
+def _trailing(tokens: tuple[Token, ...], chain: list[int]) -> tuple[str, str] | None:
+    """A reporting verb hung on the claim's clause: "X led to Y, they counter"."""
+    for t in tokens:
+        if t.head in chain and t.dep == "parataxis" and t.lemma.lower() in REPORTING:
+            subj = _subject(tokens, t.i)
+            if subj is not None and not t.quoted:
+                return classify(tokens, subj)
+    return None
