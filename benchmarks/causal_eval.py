@@ -53,7 +53,8 @@ def rules_by_record(texts: list[str], cli: bool = False) -> list[set[str]]:
 
 
 def _explicit(rules: set[str]) -> bool:
-    return any(matches_prefix(r, ("causal.supported", "causal.unsupported")) for r in rules)
+    kinds = ("causal.supported", "causal.unsupported", "causal.reported")
+    return any(matches_prefix(r, kinds) for r in rules)
 
 
 def cnc_scores(name: str, cli: bool = False) -> dict[str, PRF]:

@@ -38,6 +38,7 @@ _EVIDENCE_HEAD = frozenset(
     "figure statistic autopsy post-mortem experiment poll research evidence test "
     "finding record".split()
 )
+_QUANT_NOUNS = frozenset({"number", "handful", "majority", "minority", "lot", "couple", "group"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -53,6 +54,10 @@ def _subtree(tokens: tuple[Token, ...], root: int) -> list[Token]:
     return out
 
 
+def _has_name(tokens: tuple[Token, ...], head: int) -> bool:
+    return any(t.pos == "PROPN" for t in _subtree(tokens, head))
+
+
 def classify(tokens: tuple[Token, ...], head: int) -> tuple[str, str]:
     """(kind, source text) of the noun phrase headed by token `head`."""
     words = _subtree(tokens, head)
@@ -61,6 +66,12 @@ def classify(tokens: tuple[Token, ...], head: int) -> tuple[str, str]:
     first = words[0].lower if words else h.lower
     if h.lower in _PRONOUNS:
         return "named", text
+    if h.lemma.lower() in _QUANT_NOUNS:  # "a number of envoys": the envoys decide
+        of = next((t.i for t in tokens if t.head == head and t.lower == "of"), None)
+        obj = next((t.i for t in tokens if of is not None and t.head == of), None)
+        if obj is not None:
+            kind, _ = classify(tokens, obj)
+            return ("vague" if kind == "named" and not _has_name(tokens, obj) else kind), text
     if first in _VAGUE_QUANT or (words and words[0].dep == "amod" and first == "independent"):
         return "vague", text
     has_name = any(t.pos == "PROPN" for t in words)
