@@ -13,31 +13,35 @@ from __future__ import annotations
 
 from auditor.analysis import SentenceAnalysis, Token
 
-REPORTING = frozenset(
-    "say tell report announce state confirm find show conclude estimate write add note "
-    "explain argue claim insist warn tweet post reveal suggest believe blame allege "
-    "acknowledge admit testify rule declare maintain contend speculate think fear assert "
-    "observe indicate attribute counter accuse predict reckon stress complain "
-    "agree concede".split()
-)
+REPORTING = frozenset({
+    "say", "tell", "report", "announce", "state", "confirm", "find", "show", "conclude",
+    "estimate", "write", "add", "note", "explain", "argue", "claim", "insist", "warn",
+    "tweet", "post", "reveal", "suggest", "believe", "blame", "allege", "acknowledge",
+    "admit", "testify", "rule", "declare", "maintain", "contend", "speculate", "think",
+    "fear", "assert", "observe", "indicate", "attribute", "counter", "accuse", "predict",
+    "reckon", "stress", "complain", "agree", "concede"
+})  # fmt: skip
+# "X was concerned that ...": a stance held by the copula's subject
+_STANCE_ADJ = frozenset({"concerned", "worried", "convinced", "confident", "adamant"})
 # markers that are reporting verbs themselves: their own subject holds the claim
 _SELF_REPORTING = frozenset({"blame", "attribute"})
 
-_VAGUE_QUANT = frozenset(
-    "some many several certain other unnamed anonymous few numerous various most "
-    "unidentified".split()
-)
-_VAGUE_HEAD = frozenset(
-    "analyst expert observer commentator critic source insider blogger pundit rumour "
-    "rumor speculation people official diplomat economist resident local activist "
-    "witness voice watcher correspondent trader investor campaigner opponent supporter "
-    "commentary".split()
-)
-_EVIDENCE_HEAD = frozenset(
-    "study report survey analysis review investigation audit paper trial census data "
-    "figure statistic autopsy post-mortem experiment poll research evidence test "
-    "finding record".split()
-)
+_VAGUE_QUANT = frozenset({
+    "some", "many", "several", "certain", "other", "unnamed", "anonymous", "few",
+    "numerous", "various", "most", "unidentified"
+})  # fmt: skip
+_VAGUE_HEAD = frozenset({
+    "analyst", "expert", "observer", "commentator", "critic", "source", "insider",
+    "blogger", "pundit", "rumour", "rumor", "speculation", "people", "official",
+    "diplomat", "economist", "resident", "local", "activist", "witness", "voice",
+    "watcher", "correspondent", "trader", "investor", "campaigner", "opponent",
+    "supporter", "commentary"
+})  # fmt: skip
+_EVIDENCE_HEAD = frozenset({
+    "study", "report", "survey", "analysis", "review", "investigation", "audit", "paper",
+    "trial", "census", "data", "figure", "statistic", "autopsy", "post-mortem",
+    "experiment", "poll", "research", "evidence", "test", "finding", "record"
+})  # fmt: skip
 _QUANT_NOUNS = frozenset({"number", "handful", "majority", "minority", "lot", "couple", "group"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
@@ -121,8 +125,11 @@ def parse_source(sa: SentenceAnalysis, claim_start: int) -> tuple[str, str] | No
         t = tokens[i]
         lemma = t.lemma.lower()
         reporting = lemma in REPORTING and t.pos == "VERB" and (i != at or lemma in _SELF_REPORTING)
+        verb = i
+        if t.pos == "ADJ" and lemma in _STANCE_ADJ and t.dep == "acomp":
+            reporting, verb = True, t.head  # "it was concerned that": the copula's subject
         if reporting and not t.quoted:
-            subj = _inherited_subject(tokens, i)
+            subj = _inherited_subject(tokens, verb)
             if subj is not None and not (tokens[subj].start <= claim_start < tokens[subj].end):
                 return classify(tokens, subj)
         chain.append(i)
@@ -155,3 +162,22 @@ def _trailing(tokens: tuple[Token, ...], chain: list[int]) -> tuple[str, str] | 
             if subj is not None and not t.quoted:
                 return classify(tokens, subj)
     return None
+
+
+def general_claim(sa: SentenceAnalysis, claim_start: int) -> bool:
+    """A causal verb in the simple present of a full sentence states a general claim that
+    needs evidence: "smoking increases the risk of stroke" (a headline, with no closing
+    stop, reports the news: "Strong demand triggers oil rally")."""
+    text = sa.document.text
+    if text[sa.start : sa.end].rstrip()[-1:] not in (".", "!", '"', "”"):
+        return False
+    tokens = sa.tokens
+    tok = next((t for t in tokens if t.end > claim_start), None)
+    if tok is None or tok.tag not in ("VBZ", "VBP") or tok.pos != "VERB":
+        return False
+    i = tok.i  # "programs which monitor use, causes pop-ups" describes; it does not claim
+    for _ in range(3):
+        if tokens[i].dep in ("relcl", "acl"):
+            return False
+        i = tokens[i].head
+    return True

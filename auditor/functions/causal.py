@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.analysis import analysis_for
-from auditor.causal.attribution import parse_source
+from auditor.analysis import SentenceAnalysis, analysis_for
+from auditor.causal.attribution import general_claim, parse_source
 from auditor.causal.cues import model, score_span
 from auditor.causal.detect import Claim, find_claims, negated
 from auditor.causal.stance import is_explanation, speculative
@@ -67,20 +67,24 @@ def _analysis(doc: Document) -> tuple[list[Judged], list[tuple[int, int]]]:
         if claim.marker.tier != "explicit":
             out.append(Judged(claim, None))
             continue
-        out.append(_judged(doc, claim, parse_source(parsed[claim.sentence], claim.start)))
+        out.append(_judged(doc, claim, parsed[claim.sentence]))
     _cache = (weakref.ref(doc), out, ruled_out)
     return out, ruled_out
 
 
-def _judged(doc: Document, claim: Claim, parsed: tuple[str, str] | None) -> Judged:
-    """An explicit claim judged: its support (the parse's attribution first, then the
-    sentence's wording), whether it explains or reports, its hedge, whether quoted."""
+def _judged(doc: Document, claim: Claim, sa: SentenceAnalysis) -> Judged:
+    """An explicit claim judged: its support (the sentence's wording, unless the parse
+    finds another kind of source), whether it explains or reports, its hedge, whether
+    it is quoted."""
     text = doc.text
     sent = doc.sentences[claim.sentence]
     support = judge(doc, claim.sentence, claim.start, claim.end)
-    if parsed is not None:
+    parsed = parse_source(sa, claim.start)
+    if parsed is not None and (parsed[0] != support.status or support.source is None):
         support = Support(parsed[0], parsed[1], support.hedge)
-    explains = is_explanation(text, claim.marker, sent.start, sent.end, claim.start, claim.end)
+    explains = is_explanation(
+        text, claim.marker, sent.start, sent.end, claim.start, claim.end
+    ) or general_claim(sa, claim.start)
     spec = speculative(text, sent.start, claim.start, claim.end)
     quoted = doc.in_quote(claim.start, claim.end)
     return Judged(claim, support, explains, spec, quoted)
@@ -106,17 +110,14 @@ def unsupported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[
             continue
         claim = j.claim
         marked = doc.text[claim.start : claim.end]
-        if j.speculation:
-            key = "hedged"
-            detail = f"{_quote(marked)} is hedged ({_quote(j.speculation)})"
-            detail += (
-                f" and rests on {_quote(sup.source or '')}"
-                if sup.status == "vague"
-                else " and no source is named"
-            )
-        elif sup.status == "vague":
+        if sup.status == "vague":
             key = "vague"
             detail = f"{_quote(marked)} rests on {_quote(sup.source or '')}"
+            if j.speculation:
+                detail += f" and is hedged ({_quote(j.speculation)})"
+        elif j.speculation:
+            key = "hedged"
+            detail = f"{_quote(marked)} is hedged ({_quote(j.speculation)}) and no source is named"
         else:
             key = "none"
             detail = (
