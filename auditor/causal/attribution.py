@@ -11,7 +11,12 @@ is read the same way. The parse is asked for only for sentences holding a causal
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from auditor.analysis import SentenceAnalysis, Token
+from auditor.causal.lexicon import Marker
+from auditor.inflect import forms
 
 REPORTING = frozenset({
     "say", "tell", "report", "announce", "state", "confirm", "find", "show", "conclude",
@@ -181,3 +186,26 @@ def general_claim(sa: SentenceAnalysis, claim_start: int) -> bool:
             return False
         i = tokens[i].head
     return True
+
+
+@lru_cache(maxsize=1)
+def _attribution_words() -> re.Pattern[str]:
+    """Every form of a reporting verb, "according" and the stance adjectives."""
+    words = {"according", *_STANCE_ADJ}
+    for lemma in REPORTING:
+        words.add(lemma)
+        for tag in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
+            words.update(forms(lemma, tag))
+    return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def needs_parse(text: str, lo: int, hi: int, marker: Marker, start: int, end: int) -> bool:
+    """Whether the parse can change the judgement of a claim: the sentence has a reporting
+    word for it to attribute, or the claim is a bare present-tense verb (a general claim)."""
+    if _attribution_words().search(text, lo, hi):
+        return True
+    if not marker.verb:
+        return False
+    word = text[start:end].split()[0].lower()
+    verb = marker.lemma.split()[0]
+    return word in forms(verb, "VBZ") or word == verb

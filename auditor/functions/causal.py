@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.analysis import SentenceAnalysis, analysis_for
-from auditor.causal.attribution import general_claim, parse_source
+from auditor.causal.attribution import general_claim, needs_parse, parse_source
 from auditor.causal.cues import model, score_span
 from auditor.causal.detect import Claim, find_claims, negated
 from auditor.causal.stance import is_explanation, speculative
@@ -59,32 +59,47 @@ def _analysis(doc: Document) -> tuple[list[Judged], list[tuple[int, int]]]:
         return _cache[1], _cache[2]
     ruled_out: list[tuple[int, int]] = []
     claims = find_claims(doc, ruled_out)
-    # the parse is asked for only where an explicit causal marker was found
-    wanted = sorted({c.sentence for c in claims if c.marker.tier == "explicit"})
+    # the parse is asked for only where an explicit causal marker was found, and only
+    # when it can change the judgement (a reporting word, a present-tense causal verb)
+    # and the wording alone names no source
+    judged = {
+        c.start: judge(doc, c.sentence, c.start, c.end)
+        for c in claims
+        if c.marker.tier == "explicit"
+    }
+    wanted = sorted(
+        {c.sentence for c in claims if c.start in judged and _needs_parse(doc, c, judged[c.start])}
+    )
     parsed = dict(zip(wanted, analysis_for(doc).sentences(wanted), strict=True))
     out = []
     for claim in claims:
-        if claim.marker.tier != "explicit":
+        if claim.start not in judged:
             out.append(Judged(claim, None))
             continue
-        out.append(_judged(doc, claim, parsed[claim.sentence]))
+        out.append(_judged(doc, claim, judged[claim.start], parsed.get(claim.sentence)))
     _cache = (weakref.ref(doc), out, ruled_out)
     return out, ruled_out
 
 
-def _judged(doc: Document, claim: Claim, sa: SentenceAnalysis) -> Judged:
+def _needs_parse(doc: Document, claim: Claim, support: Support) -> bool:
+    if support.supported:
+        return False
+    sent = doc.sentences[claim.sentence]
+    return needs_parse(doc.text, sent.start, sent.end, claim.marker, claim.start, claim.end)
+
+
+def _judged(doc: Document, claim: Claim, support: Support, sa: SentenceAnalysis | None) -> Judged:
     """An explicit claim judged: its support (the sentence's wording, unless the parse
     finds another kind of source), whether it explains or reports, its hedge, whether
     it is quoted."""
     text = doc.text
     sent = doc.sentences[claim.sentence]
-    support = judge(doc, claim.sentence, claim.start, claim.end)
-    parsed = parse_source(sa, claim.start)
+    parsed = parse_source(sa, claim.start) if sa is not None else None
     if parsed is not None and (parsed[0] != support.status or support.source is None):
         support = Support(parsed[0], parsed[1], support.hedge)
-    explains = is_explanation(
-        text, claim.marker, sent.start, sent.end, claim.start, claim.end
-    ) or general_claim(sa, claim.start)
+    explains = is_explanation(text, claim.marker, sent.start, sent.end, claim.start, claim.end) or (
+        sa is not None and general_claim(sa, claim.start)
+    )
     spec = speculative(text, sent.start, claim.start, claim.end)
     quoted = doc.in_quote(claim.start, claim.end)
     return Judged(claim, support, explains, spec, quoted)
