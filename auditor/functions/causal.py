@@ -1,11 +1,14 @@
 """The causal pack's rules: causal claims, judged for support (auditor/causal/ does the work).
 
-Four rules read one analysis of the document, made once and shared through a one-entry
+Five rules read one analysis of the document, made once and shared through a one-entry
 cache: `causal.unsupported` (a warning, with the reason as a sub-rule: no-source,
-vague-source, hedged), `causal.supported` (info, naming the source found),
-`causal.implicit` (info: motive, purpose, condition or sequence read as cause) and
-`causal.cue` (info: a sentence with no marker that the learned cues read as causal).
-"""
+vague-source, hedged) for explanations a reader could dispute (auditor/causal/stance.py),
+speculation and claims resting on an unnamed group; `causal.supported` (info, naming the
+source found, by the wording (support.py) or the parse (attribution.py));
+`causal.reported` (info: an unsupported causal link that reports an event, or that a
+quoted speaker makes); `causal.implicit` (info: motive, purpose, condition or sequence
+read as cause) and `causal.cue` (info: a sentence with no marker that the learned cues
+read as causal). The parse is asked for only for sentences with an explicit marker."""
 
 from __future__ import annotations
 
