@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from auditor.causal.lexicon import Marker
+from auditor.causal.window import last_in_clause
 
 # markers whose claim is an explanation whatever their cause
 EXPLANATION_MARKERS = frozenset(
@@ -56,12 +57,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s(?:to|which|that|and|but|while|a
 
 def speculative(text: str, lo: int, start: int, end: int) -> str | None:
     """The speculative hedge in the claim's verb group or the clause just before it."""
-    seg_lo = max(lo, start - 60)
-    cut = max(text.rfind(c, seg_lo, start) for c in ",;:")
-    found = None
-    for m in _SPECULATIVE.finditer(text, cut + 1 if cut >= 0 else seg_lo, end):
-        found = m
-    return found.group(0) if found else None
+    return last_in_clause(_SPECULATIVE, text, lo, start, end, reach=60)
 
 
 def _cause_text(text: str, marker: Marker, lo: int, hi: int, start: int, end: int) -> str:
