@@ -1,0 +1,234 @@
+"""Subject-verb agreement by the subject's head noun, read on the dependency parse.
+
+"The cost of the repairs were", "One of the new trains were", "families, who lives",
+"There is still many questions", "Talks has resumed": the parser names the finite verb's
+subject (through of-phrases, relative pronouns, expletive "there"); its head noun's number
+(Penn tag, confirmed by the lemminflect lexicon) must match the verb's. A `sequence` pattern
+cannot say this: the subject may sit anywhere in the sentence, and the check compares two
+tokens' numbers and walks from a relative pronoun to its antecedent.
+
+Quiet whenever English allows both numbers or the parse may be wrong: collective nouns
+("the council have agreed"), names (any proper noun but a sentence-initial plural common
+noun), quantities ("a number of", "half of", "50% of", "£5m was"), coordinated subjects,
+pronouns (grammar.pronoun-verb has them), "one of those who are", subjects in quotation
+marks, and verbs the tagger does not read as finite present (or was/were).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from auditor import inflect
+from auditor.analysis import analysis_for
+from auditor.document import Document
+from auditor.findings import Hit
+from auditor.functions import rule_function
+from auditor.packs import Rule
+
+_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have",
+         "have": "has", "does": "do", "do": "does"}  # fmt: skip
+_SINGULAR_FORMS = frozenset({"is", "was", "has", "does"})
+_AUX_WORDS = r"is|are|was|were|has|have|does|do"
+# a sentence is parsed only when it holds a be/have/do form or a word ending in -s that the
+# lexicon knows as a verb's 3rd person singular (checked on the tokenizer's output)
+_PREFILTER = re.compile(rf"(?<![\w'’])(?:{_AUX_WORDS}|[a-z]+s)(?![\w'’])", re.IGNORECASE)
+_AUX = frozenset(_AUX_WORDS.split("|"))
+
+# nouns that take either number in British English: never a finding with a plural verb
+_COLLECTIVE = frozenset("""government council team committee board party club family public
+police staff crew audience band group couple company firm jury panel management union army
+navy cabinet parliament side squad pair trio number total majority minority population
+electorate opposition administration bank industry media press class department ministry
+commission authority agency community regime church congress senate court labour
+leadership office service trust association federation league organisation organization
+bbc crowd network household coalition consortium institute university college school
+firm family faculty generation youth clergy orchestra choir cast personnel assembly
+""".split())  # fmt: skip
+# plural in form, singular in use, or singular in form and either number in use
+_EITHER = frozenset("""news series species politics economics physics mathematics athletics
+gymnastics ethics maths means headquarters crossroads whereabouts measles diabetes aids
+barracks works gallows billiards darts odds thanks lens bus gas yes data media criteria
+bacteria statistics logistics tactics dynamics olympics games wales brussels athens paris
+texas barclays reuters jones williams philippines netherlands bahamas
+""".split())  # fmt: skip
+# heads of quantities and parts: their number is the number of what follows "of"
+_QUANTITY = frozenset("""number majority minority half third quarter lot lots rest bulk
+most all some none any proportion percent per cent % share fraction part range variety
+handful group series kind type sort pair couple total plenty amount set host number
+dozen hundreds thousands millions billions tens score remainder average percentage
+""".split())  # fmt: skip
+# measures and sums read as one amount ("two years was a long time", "£5m was spent")
+_MEASURE = frozenset("""years months weeks days hours minutes seconds miles metres meters
+kilometres pounds dollars euros pence cents points goals runs wickets yards tonnes tons
+percent acres feet inches litres gallons votes
+""".split())  # fmt: skip
+_OF_SINGULAR = frozenset({"one", "each", "every"})
+_QUOTES = frozenset("\"'“”‘’«»")
+
+
+@rule_function("grammar.subject_agreement", options={})
+def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
+    """A finite verb whose subject's head noun has the other number."""
+    wanted = sorted(
+        {
+            si
+            for m in _PREFILTER.finditer(doc.text)
+            if (m.group().lower() in _AUX or _third_singular(m.group().lower()))
+            and (si := doc.sentence_index(m.start(), m.end())) is not None
+        }
+    )
+    if not wanted:
+        return
+    for sa in analysis_for(doc).sentences(wanted):
+        sdoc = sa.spacy_doc
+        for verb in sdoc:
+            right = _disagreement(doc, sdoc, verb)
+            if right is not None:
+                s, e = sa.token_span(verb.i, verb.i)
+                yield Hit(s, e, suggestions=(right,))
+
+
+def _third_singular(word: str) -> bool:
+    return any(word in inflect.forms(lemma, "VBZ") for lemma in inflect.reading(word).verb_lemmas)
+
+
+def _verb_number(verb: Any) -> str | None:
+    """'sing' or 'plur' for a finite present verb (or was/were), None for anything else."""
+    low = verb.lower_
+    if low in ("was", "were"):
+        return "sing" if low == "was" else "plur"
+    if verb.tag_ == "VBZ" and verb.morph.get("VerbForm") == ["Fin"]:
+        return "sing"
+    if verb.tag_ == "VBP" and verb.morph.get("VerbForm") == ["Fin"]:
+        if any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children):
+            return None  # "did they go": not a present-tense form of its own
+        return "plur"
+    return None
+
+
+def _suggestion(verb: Any, number: str) -> str | None:
+    """The verb in the subject's number ("were" for "was", "say" for "says")."""
+    low = verb.lower_
+    if low in _SWAP:
+        right = _SWAP[low]
+    elif number == "plur":
+        right = verb.lemma_.lower()
+        if right not in inflect.reading(low).verb_lemmas:
+            return None
+    else:
+        forms = inflect.forms(verb.lemma_.lower(), "VBZ")
+        if not forms:
+            return None
+        right = forms[0]
+    return right.capitalize() if verb.text[:1].isupper() else right
+
+
+def _disagreement(doc: Document, sdoc: Any, verb: Any) -> str | None:
+    """The right form of `verb` when its subject's head disagrees with it, else None."""
+    vnum = _verb_number(verb)
+    if vnum is None or verb.text.lower() != verb.lower_ or "'" in verb.text or "’" in verb.text:
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    head = _head(subject)
+    if head is None or _between_quotes(sdoc, head, verb):
+        return None
+    snum = _noun_number(doc, sdoc, head, vnum)
+    if snum is None or snum == vnum:
+        return None
+    return _suggestion(verb, snum)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The verb's subject token (the antecedent for who/which/that), None if unsure."""
+    clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if verb.dep_ in ("aux", "auxpass") and any(
+        c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in clause.children
+    ):
+        return None  # not the first auxiliary: "will have", "has been"
+    children = list(clause.children)
+    expl = [c for c in children if c.dep_ == "expl"]
+    if expl:
+        if verb.lemma_ != "be" or expl[0].lower_ != "there":
+            return None
+        attrs = [c for c in children if c.dep_ == "attr" and c.i > verb.i]
+        return attrs[0] if attrs else None
+    subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) != 1:
+        return None
+    s = subj[0]
+    if s.i > verb.i and verb.lemma_ not in ("be", "have"):
+        return None  # inversion only with be/have: a lexical verb before its subject is a misparse
+    if s.lower_ in ("who", "which", "that") and s.tag_ in ("WP", "WDT"):
+        if clause.dep_ != "relcl":
+            return None
+        return clause.head
+    return s
+
+
+def _head(subject: Any) -> Any | None:
+    """The noun whose number the verb takes: "one of the trains" -> one (singular)."""
+    if any(c.dep_ in ("conj", "cc") for c in subject.children):
+        return None  # "Smith and Jones", "the cost and the time"
+    if subject.lower_ in _OF_SINGULAR and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    ):
+        return subject
+    if subject.lower_ in _QUANTITY or subject.tag_ in ("CD", "$", "PRP", "NNP", "NNPS"):
+        return subject if subject.tag_ in ("NNP", "NNPS") else None
+    if subject.head.lower_ == "of" and subject.head.head.lower_ in ("one", "none", "those"):
+        return None  # "one of those who are" reached through a relative pronoun
+    if subject.tag_ not in ("NN", "NNS"):
+        return None
+    return subject
+
+
+def _between_quotes(sdoc: Any, head: Any, verb: Any) -> bool:
+    """A quotation mark between subject and verb, or right before the subject: a title."""
+    lo, hi = min(head.i, verb.i), max(head.i, verb.i)
+    left = head.left_edge.i
+    return any(t.text in _QUOTES for t in sdoc[min(lo, left) : hi]) or (
+        left > 0 and sdoc[left - 1].text in _QUOTES
+    )
+
+
+def _noun_number(doc: Document, sdoc: Any, head: Any, vnum: str) -> str | None:
+    """'sing' or 'plur' when the head's number is certain, None when it may be either."""
+    low = head.lower_
+    if low in _OF_SINGULAR:
+        return "sing"
+    if low in _EITHER or low.endswith(("ics", "ss", "us", "is")):
+        return None
+    if any(c.dep_ in ("nummod", "quantmod") or c.tag_ in ("CD", "$") for c in head.subtree):
+        return None  # "two years", "£5m", "50% of staff"
+    if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in head.children):
+        return "sing"
+    if head.tag_ in ("NNP", "NNPS"):
+        return _proper_plural(doc, sdoc, head)
+    if head.tag_ == "NNS":
+        if low in _MEASURE or not inflect.is_plural_noun(low):
+            return None
+        return "plur"
+    if head.tag_ == "NN":
+        if low in _COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
+            return None
+        if not inflect.all_lemmas(low, "NOUN").get("NOUN"):
+            return None  # a word the lexicon does not know as a noun
+        return "sing"
+    return None
+
+
+def _proper_plural(doc: Document, sdoc: Any, head: Any) -> str | None:
+    """A capitalised plural common noun opening the sentence ("Talks has resumed")."""
+    low = head.lower_
+    first = next((t for t in sdoc if t.text not in _QUOTES), None)
+    if first is None or first.i != head.i or low in _MEASURE:
+        return None
+    if not inflect.is_plural_noun(low) or any(c.dep_ == "compound" for c in head.children):
+        return None
+    if len(re.findall(rf"(?<=[a-z,;] ){re.escape(head.text)}\b", doc.text)) > 0:
+        return None  # capitalised mid-sentence elsewhere: a name ("Angels", "Arsenal")
+    return "plur"
