@@ -23,7 +23,7 @@ from typing import Any
 from auditor import inflect
 from auditor.analysis import analysis_for
 from auditor.document import Document
-from auditor.findings import Hit
+from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
 from auditor.packs import Rule
 
@@ -44,7 +44,8 @@ electorate opposition administration bank industry media press class department 
 commission authority agency community regime church congress senate court labour
 leadership office service trust association federation league organisation organization
 bbc crowd network household coalition consortium institute university college school
-firm family faculty generation youth clergy orchestra choir cast personnel assembly
+firm family faculty generation youth clergy orchestra choir cast personnel assembly duo
+quartet quintet partnership alliance brigade delegation unit squadron troupe
 """.split())  # fmt: skip
 # plural in form, singular in use, or singular in form and either number in use
 _EITHER = frozenset("""news series species politics economics physics mathematics athletics
@@ -58,6 +59,8 @@ _QUANTITY = frozenset("""number majority minority half third quarter lot lots re
 most all some none any proportion percent per cent % share fraction part range variety
 handful group series kind type sort pair couple total plenty amount set host number
 dozen hundreds thousands millions billions tens score remainder average percentage
+multitude array raft spate flurry wealth myriad collection list selection mix combination
+batch string litany catalogue swathe suite package bunch crop wave stream
 """.split())  # fmt: skip
 # measures and sums read as one amount ("two years was a long time", "£5m was spent")
 _MEASURE = frozenset("""years months weeks days hours minutes seconds miles metres meters
@@ -66,6 +69,9 @@ percent acres feet inches litres gallons votes
 """.split())  # fmt: skip
 _OF_SINGULAR = frozenset({"one", "each", "every"})
 _QUOTES = frozenset("\"'“”‘’«»")
+_AND = frozenset({"and", "&", "or", "nor", "plus"})
+_BARE_INF = frozenset({"see", "let", "make", "help", "hear", "watch", "have", "feel", "bid",
+                       "notice", "saw", "made"})  # fmt: skip
 
 
 @rule_function("grammar.subject_agreement", options={})
@@ -87,7 +93,8 @@ def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Ite
             right = _disagreement(doc, sdoc, verb)
             if right is not None:
                 s, e = sa.token_span(verb.i, verb.i)
-                yield Hit(s, e, suggestions=(right,))
+                msg = render_message(rule.message, match=doc.text[s:e], suggestion=right)
+                yield Hit(s, e, msg, (right,))
 
 
 def _third_singular(word: str) -> bool:
@@ -134,12 +141,37 @@ def _disagreement(doc: Document, sdoc: Any, verb: Any) -> str | None:
     if subject is None:
         return None
     head = _head(subject)
-    if head is None or _between_quotes(sdoc, head, verb):
+    if head is None or _between_quotes(sdoc, head, verb) or _unsure(sdoc, head, verb, vnum):
         return None
-    snum = _noun_number(doc, sdoc, head, vnum)
+    snum = _noun_number(doc, sdoc, head)
     if snum is None or snum == vnum:
         return None
     return _suggestion(verb, snum)
+
+
+def _unsure(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
+    """Shapes where the parser often errs: lists, gerunds, noun compounds, bare infinitives."""
+    left = head.left_edge.i
+    if vnum == "plur" and any(
+        t.lower_ in _AND for t in sdoc[max(0, min(left, head.i) - 4) : verb.i]
+    ):
+        return True  # "Smith and Jones were", "White and relay star Harrison have"
+    if any(t.lower_.endswith("ing") for t in sdoc[max(0, left - 1) : head.i]):
+        return True  # "marketing films to members has become": the gerund is the subject
+    nxt = sdoc[head.i + 1] if head.i + 1 < len(sdoc) else None
+    if nxt is not None and nxt.i != verb.i and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "VBG"):
+        return True  # "Hospital waiting times": the head may be a modifier
+    if verb.lower_ not in _SWAP:
+        after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
+        if after is None or after.lower_ in _AND | {","}:
+            return True  # "the sights, sounds and", "users wants and needs": a noun
+        if vnum == "plur" and any(t.lemma_ in _BARE_INF for t in sdoc[: subject_start(head)]):
+            return True  # "see her book win", "let a worker get on"
+    return False
+
+
+def subject_start(head: Any) -> int:
+    return int(min(head.left_edge.i, head.i))
 
 
 def _subject(verb: Any) -> Any | None:
@@ -155,7 +187,10 @@ def _subject(verb: Any) -> Any | None:
         if verb.lemma_ != "be" or expl[0].lower_ != "there":
             return None
         attrs = [c for c in children if c.dep_ == "attr" and c.i > verb.i]
-        return attrs[0] if attrs else None
+        if not attrs or attrs[0].left_edge.i - verb.i > 3:
+            return None
+        between = verb.doc[verb.i + 1 : attrs[0].i]
+        return None if any(t.is_punct for t in between) else attrs[0]
     subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subj) != 1:
         return None
@@ -163,9 +198,12 @@ def _subject(verb: Any) -> Any | None:
     if s.i > verb.i and verb.lemma_ not in ("be", "have"):
         return None  # inversion only with be/have: a lexical verb before its subject is a misparse
     if s.lower_ in ("who", "which", "that") and s.tag_ in ("WP", "WDT"):
-        if clause.dep_ != "relcl":
-            return None
-        return clause.head
+        ante = clause.head
+        if clause.dep_ != "relcl" or ante.dep_ == "pobj" or ante.i > s.i:
+            return None  # "a carriage with horses that is": which noun is meant is unsure
+        if any(t.text != "," for t in verb.doc[ante.i + 1 : s.i]):
+            return None  # the pronoun must follow its noun: "families, who"
+        return ante
     return s
 
 
@@ -195,7 +233,7 @@ def _between_quotes(sdoc: Any, head: Any, verb: Any) -> bool:
     )
 
 
-def _noun_number(doc: Document, sdoc: Any, head: Any, vnum: str) -> str | None:
+def _noun_number(doc: Document, sdoc: Any, head: Any) -> str | None:
     """'sing' or 'plur' when the head's number is certain, None when it may be either."""
     low = head.lower_
     if low in _OF_SINGULAR:
@@ -206,8 +244,8 @@ def _noun_number(doc: Document, sdoc: Any, head: Any, vnum: str) -> str | None:
         return None  # "two years", "£5m", "50% of staff"
     if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in head.children):
         return "sing"
-    if head.tag_ in ("NNP", "NNPS"):
-        return _proper_plural(doc, sdoc, head)
+    if head.tag_ in ("NNP", "NNPS") or head.text[:1].isupper():
+        return _capitalised(doc, sdoc, head)
     if head.tag_ == "NNS":
         if low in _MEASURE or not inflect.is_plural_noun(low):
             return None
@@ -221,14 +259,18 @@ def _noun_number(doc: Document, sdoc: Any, head: Any, vnum: str) -> str | None:
     return None
 
 
-def _proper_plural(doc: Document, sdoc: Any, head: Any) -> str | None:
-    """A capitalised plural common noun opening the sentence ("Talks has resumed")."""
+def _capitalised(doc: Document, sdoc: Any, head: Any) -> str | None:
+    """A capitalised common noun opening the sentence ("Talks has resumed"), never a name."""
     low = head.lower_
     first = next((t for t in sdoc if t.text not in _QUOTES), None)
-    if first is None or first.i != head.i or low in _MEASURE:
+    if first is None or first.i != head.i or low in _MEASURE or low in _COLLECTIVE:
         return None
-    if not inflect.is_plural_noun(low) or any(c.dep_ == "compound" for c in head.children):
+    if any(c.dep_ == "compound" for c in head.children):
         return None
-    if len(re.findall(rf"(?<=[a-z,;] ){re.escape(head.text)}\b", doc.text)) > 0:
-        return None  # capitalised mid-sentence elsewhere: a name ("Angels", "Arsenal")
-    return "plur"
+    if re.search(rf"(?<=[\w,;] ){re.escape(head.text)}\b", doc.text):
+        return None  # capitalised mid-sentence elsewhere: a name ("Spears", "Arsenal")
+    if inflect.is_plural_noun(low):
+        return "plur"
+    if head.tag_ == "NN" and inflect.all_lemmas(low, "NOUN").get("NOUN") and not low.endswith("s"):
+        return "sing"
+    return None
