@@ -27,6 +27,11 @@ from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
 from auditor.packs import Rule
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have",
          "have": "has", "does": "do", "do": "does"}  # fmt: skip
 _SINGULAR_FORMS = frozenset({"is", "was", "has", "does"})
@@ -37,7 +42,7 @@ _PREFILTER = re.compile(rf"(?<![\w'’])(?:{_AUX_WORDS}|[a-z]+s)(?![\w'’])", r
 _AUX = frozenset(_AUX_WORDS.split("|"))
 
 # nouns that take either number in British English: never a finding with a plural verb
-_COLLECTIVE = frozenset("""government council team committee board party club family public
+_COLLECTIVE = _words("""government council team committee board party club family public
 police staff crew audience band group couple company firm jury panel management union army
 navy cabinet parliament side squad pair trio number total majority minority population
 electorate opposition administration bank industry media press class department ministry
@@ -46,27 +51,27 @@ leadership office service trust association federation league organisation organ
 bbc crowd network household coalition consortium institute university college school
 firm family faculty generation youth clergy orchestra choir cast personnel assembly duo
 quartet quintet partnership alliance brigade delegation unit squadron troupe
-""".split())  # fmt: skip
+""")
 # plural in form, singular in use, or singular in form and either number in use
-_EITHER = frozenset("""news series species politics economics physics mathematics athletics
+_EITHER = _words("""news series species politics economics physics mathematics athletics
 gymnastics ethics maths means headquarters crossroads whereabouts measles diabetes aids
 barracks works gallows billiards darts odds thanks lens bus gas yes data media criteria
 bacteria statistics logistics tactics dynamics olympics games wales brussels athens paris
 texas barclays reuters jones williams philippines netherlands bahamas
-""".split())  # fmt: skip
+""")
 # heads of quantities and parts: their number is the number of what follows "of"
-_QUANTITY = frozenset("""number majority minority half third quarter lot lots rest bulk
+_QUANTITY = _words("""number majority minority half third quarter lot lots rest bulk
 most all some none any proportion percent per cent % share fraction part range variety
 handful group series kind type sort pair couple total plenty amount set host number
 dozen hundreds thousands millions billions tens score remainder average percentage
 multitude array raft spate flurry wealth myriad collection list selection mix combination
 batch string litany catalogue swathe suite package bunch crop wave stream
-""".split())  # fmt: skip
+""")
 # measures and sums read as one amount ("two years was a long time", "£5m was spent")
-_MEASURE = frozenset("""years months weeks days hours minutes seconds miles metres meters
+_MEASURE = _words("""years months weeks days hours minutes seconds miles metres meters
 kilometres pounds dollars euros pence cents points goals runs wickets yards tonnes tons
 percent acres feet inches litres gallons votes
-""".split())  # fmt: skip
+""")
 _OF_SINGULAR = frozenset({"one", "each", "every"})
 _QUOTES = frozenset("\"'“”‘’«»")
 _AND = frozenset({"and", "&", "or", "nor", "plus"})
