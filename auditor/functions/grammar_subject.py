@@ -74,6 +74,11 @@ percent acres feet inches litres gallons votes
 """)
 _OF_SINGULAR = frozenset({"one", "each", "every"})
 _QUOTES = frozenset("\"'“”‘’«»")
+# where a relative pronoun's noun may stand (not "a carriage with horses that is")
+_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "conj", "ROOT"})
+_WH = frozenset({"what", "whatever", "how", "why", "whether", "whoever"})
+_IRREALIS = frozenset({"if", "though", "unless", "wish", "wished", "whether", "suppose",
+                       "imagine", "lest"})  # fmt: skip
 _AND = frozenset({"and", "&", "or", "nor", "plus"})
 _BARE_INF = frozenset({"see", "let", "make", "help", "hear", "watch", "have", "feel", "bid",
                        "notice", "saw", "made"})  # fmt: skip
@@ -156,23 +161,39 @@ def _disagreement(doc: Document, sdoc: Any, verb: Any) -> str | None:
 
 def _unsure(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     """Shapes where the parser often errs: lists, gerunds, noun compounds, bare infinitives."""
-    left = head.left_edge.i
-    if vnum == "plur" and any(
-        t.lower_ in _AND for t in sdoc[max(0, min(left, head.i) - 4) : verb.i]
-    ):
+    left = subject_start(head)
+    if vnum == "plur" and any(t.lower_ in _AND for t in sdoc[max(0, left - 4) : verb.i]):
         return True  # "Smith and Jones were", "White and relay star Harrison have"
     if any(t.lower_.endswith("ing") for t in sdoc[max(0, left - 1) : head.i]):
         return True  # "marketing films to members has become": the gerund is the subject
+    if any(t.lower_ in _WH for t in sdoc[: head.i]):
+        return True  # "What has surprised observers is that": a clause is the subject
     nxt = sdoc[head.i + 1] if head.i + 1 < len(sdoc) else None
     if nxt is not None and nxt.i != verb.i and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "VBG"):
         return True  # "Hospital waiting times": the head may be a modifier
-    if verb.lower_ not in _SWAP:
-        after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
-        if after is None or after.lower_ in _AND | {","}:
-            return True  # "the sights, sounds and", "users wants and needs": a noun
-        if vnum == "plur" and any(t.lemma_ in _BARE_INF for t in sdoc[: subject_start(head)]):
-            return True  # "see her book win", "let a worker get on"
-    return False
+    if verb.lower_ == "were" and (
+        verb.i == 0
+        or any(t.lower_ in _IRREALIS for t in sdoc[: verb.i])
+        or (verb.i + 1 < len(sdoc) and sdoc[verb.i + 1].lower_ == "to")
+    ):
+        return True  # "if the proposal were adopted", "were it to erupt": a subjunctive
+    return verb.lower_ not in _SWAP and _unsure_lexical(sdoc, head, verb, vnum)
+
+
+def _unsure_lexical(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
+    """A lexical verb that may be a noun, or a bare infinitive after see/let/make."""
+    after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
+    if after is None or after.lower_ in _AND | {",", "'", "’"}:
+        return True  # "the sights, sounds and", "users wants and needs": a noun
+    if verb.i == head.i + 1 and inflect.reading(verb.lower_).noun:
+        return True  # "generation consoles", "information show", "Swap offer": a compound
+    if (
+        vnum == "plur"
+        and sdoc[verb.i - 1].pos_ in ("NOUN", "PROPN")
+        and inflect.reading(verb.lower_).noun
+    ):
+        return True  # "radio information show": a base form after a noun is a noun
+    return vnum == "plur" and any(t.lemma_ in _BARE_INF for t in sdoc[: subject_start(head)])
 
 
 def subject_start(head: Any) -> int:
@@ -197,18 +218,20 @@ def _subject(verb: Any) -> Any | None:
         between = verb.doc[verb.i + 1 : attrs[0].i]
         return None if any(t.is_punct for t in between) else attrs[0]
     subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subj) != 1:
+    if len(subj) != 1 or any(c.dep_ in ("csubj", "csubjpass") for c in children):
         return None
     s = subj[0]
     if s.i > verb.i and verb.lemma_ not in ("be", "have"):
         return None  # inversion only with be/have: a lexical verb before its subject is a misparse
     if s.lower_ in ("who", "which", "that") and s.tag_ in ("WP", "WDT"):
         ante = clause.head
-        if clause.dep_ != "relcl" or ante.dep_ == "pobj" or ante.i > s.i:
+        if clause.dep_ != "relcl" or ante.dep_ not in _ANTECEDENT_DEPS or ante.i > s.i:
             return None  # "a carriage with horses that is": which noun is meant is unsure
         if any(t.text != "," for t in verb.doc[ante.i + 1 : s.i]):
             return None  # the pronoun must follow its noun: "families, who"
         return ante
+    if clause.dep_ == "relcl":
+        return None  # a relative clause with no pronoun: "the launches ... generation consoles"
     return s
 
 
