@@ -62,7 +62,7 @@ texas barclays reuters jones williams philippines netherlands bahamas
 # heads of quantities and parts: their number is the number of what follows "of"
 _QUANTITY = _words("""number majority minority half third quarter lot lots rest bulk
 most all some none any proportion percent per cent % share fraction part range variety
-handful group series kind type sort pair couple total plenty amount set host number
+handful group series kind type sort pair couple total plenty set host number
 dozen hundreds thousands millions billions tens score remainder average percentage
 multitude array raft spate flurry wealth myriad collection list selection mix combination
 batch string litany catalogue swathe suite package bunch crop wave stream
@@ -150,6 +150,8 @@ def _disagreement(doc: Document, sdoc: Any, verb: Any) -> str | None:
     subject = _subject(verb)
     if subject is None:
         return None
+    if vnum == "sing" and verb.lower_ in _SWAP and _coordinated(subject, verb):
+        return None if _between_quotes(sdoc, subject, verb) else _suggestion(verb, "plur")
     head = _head(subject)
     if head is None or _between_quotes(sdoc, head, verb) or _unsure(sdoc, head, verb, vnum):
         return None
@@ -225,7 +227,8 @@ def _subject(verb: Any) -> Any | None:
         return None  # inversion only with be/have: a lexical verb before its subject is a misparse
     if s.lower_ in ("who", "which", "that") and s.tag_ in ("WP", "WDT"):
         ante = clause.head
-        if clause.dep_ != "relcl" or ante.dep_ not in _ANTECEDENT_DEPS or ante.i > s.i:
+        there = ante.dep_ == "attr" and any(c.dep_ == "expl" for c in ante.head.children)
+        if clause.dep_ != "relcl" or ante.i > s.i or not (there or ante.dep_ in _ANTECEDENT_DEPS):
             return None  # "a carriage with horses that is": which noun is meant is unsure
         if any(t.text != "," for t in verb.doc[ante.i + 1 : s.i]):
             return None  # the pronoun must follow its noun: "families, who"
@@ -233,6 +236,33 @@ def _subject(verb: Any) -> Any | None:
     if clause.dep_ == "relcl":
         return None  # a relative clause with no pronoun: "the launches ... generation consoles"
     return s
+
+
+def _coordinated(subject: Any, verb: Any) -> bool:
+    """Two common nouns joined by "and", each plural or with a determiner: "their thoughts
+    and ideas", "the method and the time" (not "research and development", a name, "each")."""
+    conj = [c for c in subject.children if c.dep_ == "conj"]
+    if len(conj) != 1 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
+        return False
+    nouns = (subject, conj[0])
+    return (
+        subject.i < verb.i
+        and conj[0].i < verb.i
+        and all(
+            n.tag_ in ("NN", "NNS")
+            and not n.text[:1].isupper()
+            and n.lower_ not in _QUANTITY
+            and (
+                n.tag_ == "NNS"
+                or any(
+                    c.dep_ in ("det", "poss") and c.lower_ not in _OF_SINGULAR | {"no"}
+                    for c in n.children
+                )
+            )
+            for n in nouns
+        )
+        and not any(c.lower_ in ("each", "every", "no") for n in nouns for c in n.children)
+    )
 
 
 def _head(subject: Any) -> Any | None:
