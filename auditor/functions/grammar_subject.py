@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor import inflect
-from auditor.analysis import analysis_for
+from auditor.analysis import SentenceAnalysis, analysis_for
 from auditor.document import Document
 from auditor.findings import Hit, render_message
 from auditor.functions import rule_function
@@ -72,6 +72,15 @@ _MEASURE = _words("""years months weeks days hours minutes seconds miles metres 
 kilometres pounds dollars euros pence cents points goals runs wickets yards tonnes tons
 percent acres feet inches litres gallons votes
 """)
+# a person's role before their name: "actor Clive Owen are" is one person
+_ROLES = _words("""leader captain manager coach actor actress singer star director designer
+farmer player striker midfielder defender goalkeeper sprinter athlete champion minister
+secretary chancellor president chairman chief boss spokesman spokeswoman analyst economist
+author writer presenter comedian rapper producer musician officer judge lawyer mp senator
+governor winger batsman bowler skipper founder executive editor journalist reporter artist
+composer novelist playwright dancer boxer golfer cyclist swimmer runner jockey trainer
+driver rider chef doctor professor scientist inventor entrepreneur tycoon businessman
+businesswoman hurdler jumper thrower forward""")
 _OF_SINGULAR = frozenset({"one", "each", "every"})
 _QUOTES = frozenset("\"'“”‘’«»")
 # where a relative pronoun's noun may stand (not "a carriage with horses that is")
@@ -98,9 +107,8 @@ def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Ite
     if not wanted:
         return
     for sa in analysis_for(doc).sentences(wanted):
-        sdoc = sa.spacy_doc
-        for verb in sdoc:
-            right = _disagreement(doc, sdoc, verb)
+        for verb in sa.spacy_doc:
+            right = _disagreement(sa, verb)
             if right is not None:
                 s, e = sa.token_span(verb.i, verb.i)
                 msg = render_message(rule.message, match=doc.text[s:e], suggestion=right)
@@ -142,8 +150,9 @@ def _suggestion(verb: Any, number: str) -> str | None:
     return right.capitalize() if verb.text[:1].isupper() else right
 
 
-def _disagreement(doc: Document, sdoc: Any, verb: Any) -> str | None:
+def _disagreement(sa: SentenceAnalysis, verb: Any) -> str | None:
     """The right form of `verb` when its subject's head disagrees with it, else None."""
+    sdoc = sa.spacy_doc
     vnum = _verb_number(verb)
     if vnum is None or verb.text.lower() != verb.lower_ or "'" in verb.text or "’" in verb.text:
         return None
@@ -155,7 +164,7 @@ def _disagreement(doc: Document, sdoc: Any, verb: Any) -> str | None:
     head = _head(subject)
     if head is None or _between_quotes(sdoc, head, verb) or _unsure(sdoc, head, verb, vnum):
         return None
-    snum = _noun_number(doc, sdoc, head)
+    snum = _noun_number(sa, head, vnum)
     if snum is None or snum == vnum:
         return None
     return _suggestion(verb, snum)
@@ -166,7 +175,10 @@ def _unsure(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     left = subject_start(head)
     if vnum == "plur" and any(t.lower_ in _AND for t in sdoc[max(0, left - 4) : verb.i]):
         return True  # "Smith and Jones were", "White and relay star Harrison have"
-    if any(t.lower_.endswith("ing") for t in sdoc[max(0, left - 1) : head.i]):
+    if any(
+        t.lower_.endswith("ing") and t.dep_ != "amod" and sdoc[t.i - 1].text != "-"
+        for t in sdoc[max(0, left - 1) : head.i]
+    ):
         return True  # "marketing films to members has become": the gerund is the subject
     if any(t.lower_ in _WH for t in sdoc[: head.i]):
         return True  # "What has surprised observers is that": a clause is the subject
@@ -273,6 +285,8 @@ def _head(subject: Any) -> Any | None:
         c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
     ):
         return subject
+    if subject.lower_ in ("those", "these") and subject.dep_ != "det":
+        return subject
     if subject.lower_ in _QUANTITY or subject.tag_ in ("CD", "$", "PRP", "NNP", "NNPS"):
         return subject if subject.tag_ in ("NNP", "NNPS") else None
     if subject.head.lower_ == "of" and subject.head.head.lower_ in ("one", "none", "those"):
@@ -291,23 +305,28 @@ def _between_quotes(sdoc: Any, head: Any, verb: Any) -> bool:
     )
 
 
-def _noun_number(doc: Document, sdoc: Any, head: Any) -> str | None:
+def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
     """'sing' or 'plur' when the head's number is certain, None when it may be either."""
     low = head.lower_
     if low in _OF_SINGULAR:
         return "sing"
+    if low in ("those", "these", "people"):
+        return "plur"
     if low in _EITHER or low.endswith(("ics", "ss", "us", "is")):
         return None
-    if any(c.dep_ in ("nummod", "quantmod") or c.tag_ in ("CD", "$") for c in head.subtree):
-        return None  # "two years", "£5m", "50% of staff"
+    counted = any(c.dep_ in ("nummod", "quantmod") or c.tag_ in ("CD", "$") for c in head.children)
     if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in head.children):
         return "sing"
+    if head.tag_ == "NNP" and vnum == "plur" and not low.endswith("s"):
+        return "sing" if _individual(sa, head) else None
     if head.tag_ in ("NNP", "NNPS") or head.text[:1].isupper():
-        return _capitalised(doc, sdoc, head)
+        return None if counted else _capitalised(sa.document, sa.spacy_doc, head)
     if head.tag_ == "NNS":
         if low in _MEASURE or not inflect.is_plural_noun(low):
-            return None
+            return None  # "two years was a long time"; "12,575 cafes were" is counted
         return "plur"
+    if counted:
+        return None  # "£5m", "50% of staff"
     if head.tag_ == "NN":
         if low in _COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
             return None
@@ -315,6 +334,15 @@ def _noun_number(doc: Document, sdoc: Any, head: Any) -> str | None:
             return None  # a word the lexicon does not know as a noun
         return "sing"
     return None
+
+
+def _individual(sa: SentenceAnalysis, head: Any) -> bool:
+    """One person: "actor Clive Owen", "Tory leader Michael Howard", or a first and last
+    name the entity recogniser calls a PERSON (asked only for these few sentences)."""
+    if any(c.dep_ == "compound" and c.lower_ in _ROLES for c in head.children):
+        return True
+    ents = analysis_for(sa.document).sentence(sa.index, entities=True).spacy_doc.ents
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e.end - 1 == head.i for e in ents)
 
 
 def _capitalised(doc: Document, sdoc: Any, head: Any) -> str | None:
