@@ -81,6 +81,7 @@ governor winger batsman bowler skipper founder executive editor journalist repor
 composer novelist playwright dancer boxer golfer cyclist swimmer runner jockey trainer
 driver rider chef doctor professor scientist inventor entrepreneur tycoon businessman
 businesswoman hurdler jumper thrower forward""")
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "mr", "mrs", "ms"})
 _OF_SINGULAR = frozenset({"one", "each", "every"})
 _QUOTES = frozenset("\"'“”‘’«»")
 # where a relative pronoun's noun may stand (not "a carriage with horses that is")
@@ -239,6 +240,8 @@ def _subject(verb: Any) -> Any | None:
         return None  # inversion only with be/have: a lexical verb before its subject is a misparse
     if s.lower_ in ("who", "which", "that") and s.tag_ in ("WP", "WDT"):
         ante = clause.head
+        if s.lower_ == "which" and verb.doc[s.i - 1].text == "," and _verb_number(verb) == "sing":
+            return None  # ", which means": the pronoun may stand for the whole clause
         there = ante.dep_ == "attr" and any(c.dep_ == "expl" for c in ante.head.children)
         if clause.dep_ != "relcl" or ante.i > s.i or not (there or ante.dep_ in _ANTECEDENT_DEPS):
             return None  # "a carriage with horses that is": which noun is meant is unsure
@@ -321,12 +324,10 @@ def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
         return "sing" if _individual(sa, head) else None
     if head.tag_ in ("NNP", "NNPS") or head.text[:1].isupper():
         return None if counted else _capitalised(sa.document, sa.spacy_doc, head)
-    if head.tag_ == "NNS":
-        if low in _MEASURE or not inflect.is_plural_noun(low):
-            return None  # "two years was a long time"; "12,575 cafes were" is counted
-        return "plur"
     if counted:
-        return None  # "£5m", "50% of staff"
+        return None  # "two years", "12.1 trillion pesos was", "£5m", "50% of staff"
+    if head.tag_ == "NNS":
+        return None if low in _MEASURE or not inflect.is_plural_noun(low) else "plur"
     if head.tag_ == "NN":
         if low in _COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
             return None
@@ -339,10 +340,25 @@ def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
 def _individual(sa: SentenceAnalysis, head: Any) -> bool:
     """One person: "actor Clive Owen", "Tory leader Michael Howard", or a first and last
     name the entity recogniser calls a PERSON (asked only for these few sentences)."""
+    sdoc = sa.spacy_doc
+    if head.i > _next_verb(sdoc, head) or any(
+        c.dep_ == "compound" and c.lower_ in _COLLECTIVE for c in head.children
+    ):
+        return False  # "said Junya Tanase ..., were"; "Opera band Il Divo have"
     if any(c.dep_ == "compound" and c.lower_ in _ROLES for c in head.children):
         return True
+    if not any(t.lower_ in _PERSONAL for t in sdoc):
+        return False  # "Aston Villa were", "Bafana Bafana were": teams the recogniser calls people
     ents = analysis_for(sa.document).sentence(sa.index, entities=True).spacy_doc.ents
     return any(e.label_ == "PERSON" and len(e) >= 2 and e.end - 1 == head.i for e in ents)
+
+
+def _next_verb(sdoc: Any, head: Any) -> int:
+    """Where the name's verb is: the name must come right before it (adverbs aside)."""
+    i = head.i + 1
+    while i < len(sdoc) and sdoc[i].pos_ == "ADV":
+        i += 1
+    return i if i < len(sdoc) and sdoc[i].pos_ in ("AUX", "VERB") else -1
 
 
 def _capitalised(doc: Document, sdoc: Any, head: Any) -> str | None:
