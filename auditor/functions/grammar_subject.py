@@ -24,13 +24,9 @@ from auditor import inflect
 from auditor.analysis import SentenceAnalysis, analysis_for
 from auditor.document import Document
 from auditor.findings import Hit, render_message
+from auditor.functions import agreement_words as w
 from auditor.functions import rule_function
 from auditor.packs import Rule
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 _SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have",
          "have": "has", "does": "do", "do": "does"}  # fmt: skip
@@ -40,58 +36,6 @@ _AUX_WORDS = r"is|are|was|were|has|have|does|do"
 # lexicon knows as a verb's 3rd person singular (checked on the tokenizer's output)
 _PREFILTER = re.compile(rf"(?<![\w'’])(?:{_AUX_WORDS}|[a-z]+s)(?![\w'’])", re.IGNORECASE)
 _AUX = frozenset(_AUX_WORDS.split("|"))
-
-# nouns that take either number in British English: never a finding with a plural verb
-_COLLECTIVE = _words("""government council team committee board party club family public
-police staff crew audience band group couple company firm jury panel management union army
-navy cabinet parliament side squad pair trio number total majority minority population
-electorate opposition administration bank industry media press class department ministry
-commission authority agency community regime church congress senate court labour
-leadership office service trust association federation league organisation organization
-bbc crowd network household coalition consortium institute university college school
-firm family faculty generation youth clergy orchestra choir cast personnel assembly duo
-quartet quintet partnership alliance brigade delegation unit squadron troupe
-""")
-# plural in form, singular in use, or singular in form and either number in use
-_EITHER = _words("""news series species politics economics physics mathematics athletics
-gymnastics ethics maths means headquarters crossroads whereabouts measles diabetes aids
-barracks works gallows billiards darts odds thanks lens bus gas yes data media criteria
-bacteria statistics logistics tactics dynamics olympics games wales brussels athens paris
-texas barclays reuters jones williams philippines netherlands bahamas
-""")
-# heads of quantities and parts: their number is the number of what follows "of"
-_QUANTITY = _words("""number majority minority half third quarter lot lots rest bulk
-most all some none any proportion percent per cent % share fraction part range variety
-handful group series kind type sort pair couple total plenty set host number
-dozen hundreds thousands millions billions tens score remainder average percentage
-multitude array raft spate flurry wealth myriad collection list selection mix combination
-batch string litany catalogue swathe suite package bunch crop wave stream
-""")
-# measures and sums read as one amount ("two years was a long time", "£5m was spent")
-_MEASURE = _words("""years months weeks days hours minutes seconds miles metres meters
-kilometres pounds dollars euros pence cents points goals runs wickets yards tonnes tons
-percent acres feet inches litres gallons votes
-""")
-# a person's role before their name: "actor Clive Owen are" is one person
-_ROLES = _words("""leader captain manager coach actor actress singer star director designer
-farmer player striker midfielder defender goalkeeper sprinter athlete champion minister
-secretary chancellor president chairman chief boss spokesman spokeswoman analyst economist
-author writer presenter comedian rapper producer musician officer judge lawyer mp senator
-governor winger batsman bowler skipper founder executive editor journalist reporter artist
-composer novelist playwright dancer boxer golfer cyclist swimmer runner jockey trainer
-driver rider chef doctor professor scientist inventor entrepreneur tycoon businessman
-businesswoman hurdler jumper thrower forward""")
-_PERSONAL = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "mr", "mrs", "ms"})
-_OF_SINGULAR = frozenset({"one", "each", "every"})
-_QUOTES = frozenset("\"'“”‘’«»")
-# where a relative pronoun's noun may stand (not "a carriage with horses that is")
-_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "conj", "ROOT"})
-_WH = frozenset({"what", "whatever", "how", "why", "whether", "whoever"})
-_IRREALIS = frozenset({"if", "though", "unless", "wish", "wished", "whether", "suppose",
-                       "imagine", "lest"})  # fmt: skip
-_AND = frozenset({"and", "&", "or", "nor", "plus"})
-_BARE_INF = frozenset({"see", "let", "make", "help", "hear", "watch", "have", "feel", "bid",
-                       "notice", "saw", "made"})  # fmt: skip
 
 
 @rule_function("grammar.subject_agreement", options={})
@@ -174,21 +118,21 @@ def _disagreement(sa: SentenceAnalysis, verb: Any) -> str | None:
 def _unsure(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     """Shapes where the parser often errs: lists, gerunds, noun compounds, bare infinitives."""
     left = subject_start(head)
-    if vnum == "plur" and any(t.lower_ in _AND for t in sdoc[max(0, left - 4) : verb.i]):
+    if vnum == "plur" and any(t.lower_ in w.AND for t in sdoc[max(0, left - 4) : verb.i]):
         return True  # "Smith and Jones were", "White and relay star Harrison have"
     if any(
         t.lower_.endswith("ing") and t.dep_ != "amod" and sdoc[t.i - 1].text != "-"
         for t in sdoc[max(0, left - 1) : head.i]
     ):
         return True  # "marketing films to members has become": the gerund is the subject
-    if any(t.lower_ in _WH for t in sdoc[: head.i]):
+    if any(t.lower_ in w.WH for t in sdoc[: head.i]):
         return True  # "What has surprised observers is that": a clause is the subject
     nxt = sdoc[head.i + 1] if head.i + 1 < len(sdoc) else None
     if nxt is not None and nxt.i != verb.i and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "VBG"):
         return True  # "Hospital waiting times": the head may be a modifier
     if verb.lower_ == "were" and (
         verb.i == 0
-        or any(t.lower_ in _IRREALIS for t in sdoc[: verb.i])
+        or any(t.lower_ in w.IRREALIS for t in sdoc[: verb.i])
         or (verb.i + 1 < len(sdoc) and sdoc[verb.i + 1].lower_ == "to")
     ):
         return True  # "if the proposal were adopted", "were it to erupt": a subjunctive
@@ -198,7 +142,7 @@ def _unsure(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
 def _unsure_lexical(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     """A lexical verb that may be a noun, or a bare infinitive after see/let/make."""
     after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
-    if after is None or after.lower_ in _AND | {",", "'", "’"}:
+    if after is None or after.lower_ in w.AND | {",", "'", "’"}:
         return True  # "the sights, sounds and", "users wants and needs": a noun
     if verb.i == head.i + 1 and inflect.reading(verb.lower_).noun:
         return True  # "generation consoles", "information show", "Swap offer": a compound
@@ -208,7 +152,7 @@ def _unsure_lexical(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
         and inflect.reading(verb.lower_).noun
     ):
         return True  # "radio information show": a base form after a noun is a noun
-    return vnum == "plur" and any(t.lemma_ in _BARE_INF for t in sdoc[: subject_start(head)])
+    return vnum == "plur" and any(t.lemma_ in w.BARE_INF for t in sdoc[: subject_start(head)])
 
 
 def subject_start(head: Any) -> int:
@@ -243,7 +187,7 @@ def _subject(verb: Any) -> Any | None:
         if s.lower_ == "which" and verb.doc[s.i - 1].text == "," and _verb_number(verb) == "sing":
             return None  # ", which means": the pronoun may stand for the whole clause
         there = ante.dep_ == "attr" and any(c.dep_ == "expl" for c in ante.head.children)
-        if clause.dep_ != "relcl" or ante.i > s.i or not (there or ante.dep_ in _ANTECEDENT_DEPS):
+        if clause.dep_ != "relcl" or ante.i > s.i or not (there or ante.dep_ in w.ANTECEDENT_DEPS):
             return None  # "a carriage with horses that is": which noun is meant is unsure
         if any(t.text != "," for t in verb.doc[ante.i + 1 : s.i]):
             return None  # the pronoun must follow its noun: "families, who"
@@ -266,11 +210,11 @@ def _coordinated(subject: Any, verb: Any) -> bool:
         and all(
             n.tag_ in ("NN", "NNS")
             and not n.text[:1].isupper()
-            and n.lower_ not in _QUANTITY
+            and n.lower_ not in w.QUANTITY
             and (
                 n.tag_ == "NNS"
                 or any(
-                    c.dep_ in ("det", "poss") and c.lower_ not in _OF_SINGULAR | {"no"}
+                    c.dep_ in ("det", "poss") and c.lower_ not in w.OF_SINGULAR | {"no"}
                     for c in n.children
                 )
             )
@@ -284,13 +228,13 @@ def _head(subject: Any) -> Any | None:
     """The noun whose number the verb takes: "one of the trains" -> one (singular)."""
     if any(c.dep_ in ("conj", "cc") for c in subject.children):
         return None  # "Smith and Jones", "the cost and the time"
-    if subject.lower_ in _OF_SINGULAR and any(
+    if subject.lower_ in w.OF_SINGULAR and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
     ):
         return subject
     if subject.lower_ in ("those", "these") and subject.dep_ != "det":
         return subject
-    if subject.lower_ in _QUANTITY or subject.tag_ in ("CD", "$", "PRP", "NNP", "NNPS"):
+    if subject.lower_ in w.QUANTITY or subject.tag_ in ("CD", "$", "PRP", "NNP", "NNPS"):
         return subject if subject.tag_ in ("NNP", "NNPS") else None
     if subject.head.lower_ == "of" and subject.head.head.lower_ in ("one", "none", "those"):
         return None  # "one of those who are" reached through a relative pronoun
@@ -303,19 +247,19 @@ def _between_quotes(sdoc: Any, head: Any, verb: Any) -> bool:
     """A quotation mark between subject and verb, or right before the subject: a title."""
     lo, hi = min(head.i, verb.i), max(head.i, verb.i)
     left = head.left_edge.i
-    return any(t.text in _QUOTES for t in sdoc[min(lo, left) : hi]) or (
-        left > 0 and sdoc[left - 1].text in _QUOTES
+    return any(t.text in w.QUOTES for t in sdoc[min(lo, left) : hi]) or (
+        left > 0 and sdoc[left - 1].text in w.QUOTES
     )
 
 
 def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
     """'sing' or 'plur' when the head's number is certain, None when it may be either."""
     low = head.lower_
-    if low in _OF_SINGULAR:
+    if low in w.OF_SINGULAR:
         return "sing"
     if low in ("those", "these", "people"):
         return "plur"
-    if low in _EITHER or low.endswith(("ics", "ss", "us", "is")):
+    if low in w.EITHER or low.endswith(("ics", "ss", "us", "is")):
         return None
     counted = any(c.dep_ in ("nummod", "quantmod") or c.tag_ in ("CD", "$") for c in head.children)
     if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in head.children):
@@ -327,9 +271,9 @@ def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
     if counted:
         return None  # "two years", "12.1 trillion pesos was", "£5m", "50% of staff"
     if head.tag_ == "NNS":
-        return None if low in _MEASURE or not inflect.is_plural_noun(low) else "plur"
+        return None if low in w.MEASURE or not inflect.is_plural_noun(low) else "plur"
     if head.tag_ == "NN":
-        if low in _COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
+        if low in w.COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
             return None
         if not inflect.all_lemmas(low, "NOUN").get("NOUN"):
             return None  # a word the lexicon does not know as a noun
@@ -342,12 +286,12 @@ def _individual(sa: SentenceAnalysis, head: Any) -> bool:
     name the entity recogniser calls a PERSON (asked only for these few sentences)."""
     sdoc = sa.spacy_doc
     if head.i > _next_verb(sdoc, head) or any(
-        c.dep_ == "compound" and c.lower_ in _COLLECTIVE for c in head.children
+        c.dep_ == "compound" and c.lower_ in w.COLLECTIVE for c in head.children
     ):
         return False  # "said Junya Tanase ..., were"; "Opera band Il Divo have"
-    if any(c.dep_ == "compound" and c.lower_ in _ROLES for c in head.children):
+    if any(c.dep_ == "compound" and c.lower_ in w.ROLES for c in head.children):
         return True
-    if not any(t.lower_ in _PERSONAL for t in sdoc):
+    if not any(t.lower_ in w.PERSONAL for t in sdoc):
         return False  # "Aston Villa were", "Bafana Bafana were": teams the recogniser calls people
     ents = analysis_for(sa.document).sentence(sa.index, entities=True).spacy_doc.ents
     return any(e.label_ == "PERSON" and len(e) >= 2 and e.end - 1 == head.i for e in ents)
@@ -364,8 +308,8 @@ def _next_verb(sdoc: Any, head: Any) -> int:
 def _capitalised(doc: Document, sdoc: Any, head: Any) -> str | None:
     """A capitalised common noun opening the sentence ("Talks has resumed"), never a name."""
     low = head.lower_
-    first = next((t for t in sdoc if t.text not in _QUOTES), None)
-    if first is None or first.i != head.i or low in _MEASURE or low in _COLLECTIVE:
+    first = next((t for t in sdoc if t.text not in w.QUOTES), None)
+    if first is None or first.i != head.i or low in w.MEASURE or low in w.COLLECTIVE:
         return None
     if any(c.dep_ == "compound" for c in head.children):
         return None
