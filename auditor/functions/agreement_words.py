@@ -59,3 +59,12 @@ IRREALIS = frozenset({"if", "though", "unless", "wish", "wished", "whether", "su
 AND = frozenset({"and", "&", "or", "nor", "plus"})
 BARE_INF = frozenset({"see", "let", "make", "help", "hear", "watch", "have", "feel", "bid",
                        "notice", "saw", "made"})  # fmt: skip
+# parts whose number is that of the plural after "of": "most of the systems run"
+PART_OF = words("most some all half lot lots rest bulk many few several both plenty third quarter")
+# mandative subjunctive: "demanded that he resign", "it is vital that she attend"
+MANDATIVE = words("""demand insist suggest recommend propose require request urge order ask
+important essential vital necessary crucial imperative""")
+INDEFINITE = words("""everybody everyone someone somebody anyone anybody nobody no-one
+everything something nothing anything""")
+PRONOUN_NUMBER = {"he": "sing", "she": "sing", "it": "sing", "they": "plur", "we": "plur",
+                  "you": "plur"}  # fmt: skip

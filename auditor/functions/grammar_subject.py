@@ -75,6 +75,10 @@ def _verb_number(verb: Any) -> str | None:
         if any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children):
             return None  # "did they go": not a present-tense form of its own
         return "plur"
+    if verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl"):
+        kids = [c.dep_ for c in verb.children]
+        if "nsubj" in kids and not {"aux", "auxpass", "mark"} & set(kids):
+            return "plur"  # "If the teacher teach them": a base form with its own subject
     return None
 
 
@@ -104,6 +108,8 @@ def _disagreement(sa: SentenceAnalysis, verb: Any) -> str | None:
     subject = _subject(verb)
     if subject is None:
         return None
+    if subject.tag_ == "PRP" and verb.lower_ not in _SWAP:
+        return _pronoun(sdoc, subject, verb, vnum)
     if vnum == "sing" and verb.lower_ in _SWAP and _coordinated(subject, verb):
         return None if _between_quotes(sdoc, subject, verb) else _suggestion(verb, "plur")
     head = _head(subject)
@@ -139,13 +145,27 @@ def _unsure(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     return verb.lower_ not in _SWAP and _unsure_lexical(sdoc, head, verb, vnum)
 
 
+def _pronoun(sdoc: Any, subject: Any, verb: Any, vnum: str) -> str | None:
+    """A lexical verb after a personal pronoun: "he enjoy it", "they needs money" (the
+    be/have/do forms are grammar.pronoun-verb's)."""
+    pnum = w.PRONOUN_NUMBER.get(subject.lower_)
+    if pnum is None or pnum == vnum or subject.i > verb.i or _between_quotes(sdoc, subject, verb):
+        return None
+    if _unsure_lexical(sdoc, subject, verb, vnum):
+        return None
+    return _suggestion(verb, pnum)
+
+
 def _unsure_lexical(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     """A lexical verb that may be a noun, or a bare infinitive after see/let/make."""
     after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
     if after is None or after.lower_ in w.AND | {",", "'", "’"}:
         return True  # "the sights, sounds and", "users wants and needs": a noun
-    if verb.i == head.i + 1 and inflect.reading(verb.lower_).noun:
+    adjacent = verb.i == head.i + 1 and inflect.reading(verb.lower_).noun
+    if adjacent and (vnum == "plur" or head.tag_ != "NNS" or head.text[:1].isupper()):
         return True  # "generation consoles", "information show", "Swap offer": a compound
+    if any(t.lemma_ in w.MANDATIVE for t in sdoc[: verb.i]):
+        return True  # "demanded that he resign": a subjunctive
     if (
         vnum == "plur"
         and sdoc[verb.i - 1].pos_ in ("NOUN", "PROPN")
@@ -234,6 +254,9 @@ def _head(subject: Any) -> Any | None:
         return subject
     if subject.lower_ in ("those", "these") and subject.dep_ != "det":
         return subject
+    part = _part_of_plural(subject)
+    if part is not None:
+        return part
     if subject.lower_ in w.QUANTITY or subject.tag_ in ("CD", "$", "PRP", "NNP", "NNPS"):
         return subject if subject.tag_ in ("NNP", "NNPS") else None
     if subject.head.lower_ == "of" and subject.head.head.lower_ in ("one", "none", "those"):
@@ -241,6 +264,18 @@ def _head(subject: Any) -> Any | None:
     if subject.tag_ not in ("NN", "NNS"):
         return None
     return subject
+
+
+def _part_of_plural(subject: Any) -> Any | None:
+    """ "most of these systems", "a lot of critics": the plural after "of" gives the number."""
+    if subject.lower_ not in w.PART_OF:
+        return None
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and objs[0].tag_ == "NNS" and objs[0].lower_ not in w.MEASURE:
+                return objs[0] if not objs[0].text[:1].isupper() else None
+    return None
 
 
 def _between_quotes(sdoc: Any, head: Any, verb: Any) -> bool:
@@ -259,6 +294,8 @@ def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
         return "sing"
     if low in ("those", "these", "people"):
         return "plur"
+    if low in w.INDEFINITE:
+        return "sing"
     if low in w.EITHER or low.endswith(("ics", "ss", "us", "is")):
         return None
     counted = any(c.dep_ in ("nummod", "quantmod") or c.tag_ in ("CD", "$") for c in head.children)
