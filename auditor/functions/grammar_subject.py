@@ -151,6 +151,8 @@ def _pronoun(sdoc: Any, subject: Any, verb: Any, vnum: str) -> str | None:
     pnum = w.PRONOUN_NUMBER.get(subject.lower_)
     if pnum is None or pnum == vnum or subject.i > verb.i or _between_quotes(sdoc, subject, verb):
         return None
+    if any(t.pos_ != "ADV" for t in sdoc[subject.i + 1 : verb.i]):
+        return None  # "they 2005 looks": a typo, or a misparse
     if _unsure_lexical(sdoc, subject, verb, vnum):
         return None
     return _suggestion(verb, pnum)
@@ -224,24 +226,24 @@ def _coordinated(subject: Any, verb: Any) -> bool:
     if len(conj) != 1 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
         return False
     nouns = (subject, conj[0])
-    return (
-        subject.i < verb.i
-        and conj[0].i < verb.i
-        and all(
-            n.tag_ in ("NN", "NNS")
-            and not n.text[:1].isupper()
-            and n.lower_ not in w.QUANTITY
-            and (
-                n.tag_ == "NNS"
-                or any(
-                    c.dep_ in ("det", "poss") and c.lower_ not in w.OF_SINGULAR | {"no"}
-                    for c in n.children
-                )
+    between = subject.doc[subject.right_edge.i + 1 : verb.i]
+    if subject.right_edge.i >= verb.i or any(t.pos_ != "ADV" for t in between):
+        return False  # "the 800m and 1500m champion's time was": the list is not the subject
+    return all(
+        n.tag_ in ("NN", "NNS")
+        and n.text.isalpha()
+        and not any(c.dep_ == "nummod" for c in n.children)
+        and not n.text[:1].isupper()
+        and n.lower_ not in w.QUANTITY
+        and (
+            n.tag_ == "NNS"
+            or any(
+                c.dep_ in ("det", "poss") and c.lower_ not in w.OF_SINGULAR | {"no"}
+                for c in n.children
             )
-            for n in nouns
         )
-        and not any(c.lower_ in ("each", "every", "no") for n in nouns for c in n.children)
-    )
+        for n in nouns
+    ) and not any(c.lower_ in ("each", "every", "no") for n in nouns for c in n.children)
 
 
 def _head(subject: Any) -> Any | None:
