@@ -60,6 +60,19 @@ def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Ite
                 yield Hit(s, e, msg, (right,))
 
 
+def reports_verb(doc: Document, start: int, end: int) -> bool:
+    """Whether grammar.agreement reports the verb at these view offsets (for
+    grammar.plural-singular-verb, which leaves the span to it: one finding per verb)."""
+    si = doc.sentence_index(start, end)
+    if si is None:
+        return False
+    sa = analysis_for(doc).sentence(si)
+    return any(
+        sa.token_span(t.i, t.i) == (start, end) and _disagreement(sa, t) is not None
+        for t in sa.spacy_doc
+    )
+
+
 def _third_singular(word: str) -> bool:
     return any(word in inflect.forms(lemma, "VBZ") for lemma in inflect.reading(word).verb_lemmas)
 
