@@ -17,7 +17,8 @@ commission authority agency community regime church congress senate court labour
 leadership office service trust association federation league organisation organization
 bbc crowd network household coalition consortium institute university college school
 firm family faculty generation youth clergy orchestra choir cast personnel assembly duo
-quartet quintet partnership alliance brigade delegation unit squadron troupe
+quartet quintet partnership alliance brigade delegation unit squadron troupe outfit
+lineup line-up camp contingent franchise xi
 """)
 # plural in form, singular in use, or singular in form and either number in use
 EITHER = words("""news series species politics economics physics mathematics athletics
