@@ -323,7 +323,7 @@ def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
     if counted:
         return None  # "two years", "12.1 trillion pesos was", "£5m", "50% of staff"
     if head.tag_ == "NNS":
-        return None if low in w.MEASURE or not inflect.is_plural_noun(low) else "plur"
+        return None if low in w.MEASURE or not _plural(low) else "plur"
     if head.tag_ == "NN":
         if low in w.COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
             return None
@@ -331,6 +331,13 @@ def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
             return None  # a word the lexicon does not know as a noun
         return "sing"
     return None
+
+
+def _plural(low: str) -> bool:
+    """A plural noun, also when the lexicon lists the plural as a lemma of its own
+    ("troops", "goods"); the -s singulars are word-listed (news, series, works)."""
+    lemmas = inflect.all_lemmas(low, "NOUN").get("NOUN", ())
+    return low.endswith("s") and any(m != low and low.startswith(m[:-1]) for m in lemmas)
 
 
 def _individual(sa: SentenceAnalysis, head: Any) -> bool:
@@ -367,7 +374,7 @@ def _capitalised(doc: Document, sdoc: Any, head: Any) -> str | None:
         return None
     if re.search(rf"(?<=[\w,;] ){re.escape(head.text)}\b", doc.text):
         return None  # capitalised mid-sentence elsewhere: a name ("Spears", "Arsenal")
-    if inflect.is_plural_noun(low):
+    if _plural(low):
         return "plur"
     if head.tag_ == "NN" and inflect.all_lemmas(low, "NOUN").get("NOUN") and not low.endswith("s"):
         return "sing"
