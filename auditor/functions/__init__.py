@@ -45,7 +45,7 @@ def rule_function(
 # where each pack's functions live, so that one rule loads its own module only (the causal
 # lexicon and lemminflect are not loaded for a hedges-only check)
 MODULES = {"causal": ("causal",), "hedges": ("weasel",),
-           "grammar": ("grammar", "grammar_agreement")}  # fmt: skip
+           "grammar": ("grammar", "grammar_agreement", "grammar_subject")}  # fmt: skip
 
 
 def load_function(name: str) -> None:
