@@ -38,7 +38,8 @@ batch string litany catalogue swathe suite package bunch crop wave stream
 # measures and sums read as one amount ("two years was a long time", "£5m was spent")
 MEASURE = words("""years months weeks days hours minutes seconds miles metres meters
 kilometres pounds dollars euros pence cents points goals runs wickets yards tonnes tons
-percent acres feet inches litres gallons votes
+percent acres feet inches litres gallons votes yen francs rupees pesos roubles rubles
+dinars rand yuan kilos kilograms grams calories degrees centimetres millimetres barrels
 """)
 # a person's role before their name: "actor Clive Owen are" is one person
 ROLES = words("""leader captain manager coach actor actress singer star director designer
@@ -69,3 +70,9 @@ INDEFINITE = words("""everybody everyone someone somebody anyone anybody nobody 
 everything something nothing anything""")
 PRONOUN_NUMBER = {"he": "sing", "she": "sing", "it": "sing", "they": "plur", "we": "plur",
                   "you": "plur"}  # fmt: skip
+# a noun with one of these before it is a whole noun phrase ("the country need to")
+DETERMINERS = words("the this that a an every each my his her its our their your")
+# what opens a verb's object: after "the country need", a verb, not a compound noun
+OBJECT_START = words("""the a an this that these those them him her us me it no some any
+his their its our my your many much more all every each thousands hundreds millions billions
+dozens""")

@@ -16,7 +16,6 @@ marks, and verbs the tagger does not read as finite present (or was/were).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,18 +23,14 @@ from auditor import inflect
 from auditor.analysis import SentenceAnalysis, analysis_for
 from auditor.document import Document
 from auditor.findings import Hit, render_message
+from auditor.functions import agreement_cues, rule_function
 from auditor.functions import agreement_words as w
-from auditor.functions import rule_function
+from auditor.functions.agreement_number import noun_number
 from auditor.packs import Rule
 
 _SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have",
          "have": "has", "does": "do", "do": "does"}  # fmt: skip
 _SINGULAR_FORMS = frozenset({"is", "was", "has", "does"})
-_AUX_WORDS = r"is|are|was|were|has|have|does|do"
-# a sentence is parsed only when it holds a be/have/do form or a word ending in -s that the
-# lexicon knows as a verb's 3rd person singular (checked on the tokenizer's output)
-_PREFILTER = re.compile(rf"(?<![\w'’])(?:{_AUX_WORDS}|[a-z]+s)(?![\w'’])", re.IGNORECASE)
-_AUX = frozenset(_AUX_WORDS.split("|"))
 
 
 @rule_function("grammar.subject_agreement", options={})
@@ -44,9 +39,8 @@ def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Ite
     wanted = sorted(
         {
             si
-            for m in _PREFILTER.finditer(doc.text)
-            if (m.group().lower() in _AUX or _third_singular(m.group().lower()))
-            and (si := doc.sentence_index(m.start(), m.end())) is not None
+            for start, end in agreement_cues.cued(doc.text)
+            if (si := doc.sentence_index(start, end)) is not None
         }
     )
     if not wanted:
@@ -71,10 +65,6 @@ def reports_verb(doc: Document, start: int, end: int) -> bool:
         sa.token_span(t.i, t.i) == (start, end) and _disagreement(sa, t) is not None
         for t in sa.spacy_doc
     )
-
-
-def _third_singular(word: str) -> bool:
-    return any(word in inflect.forms(lemma, "VBZ") for lemma in inflect.reading(word).verb_lemmas)
 
 
 def _verb_number(verb: Any) -> str | None:
@@ -120,7 +110,10 @@ def _disagreement(sa: SentenceAnalysis, verb: Any) -> str | None:
         return None
     subject = _subject(verb)
     if subject is None:
-        return None
+        gerund = _gerund_subject(verb) if vnum == "plur" else None
+        if gerund is None or _between_quotes(sdoc, gerund, verb):
+            return None
+        return _suggestion(verb, "sing")
     if subject.tag_ == "PRP" and verb.lower_ not in _SWAP:
         return _pronoun(sdoc, subject, verb, vnum)
     if vnum == "sing" and verb.lower_ in _SWAP and _coordinated(subject, verb):
@@ -128,7 +121,7 @@ def _disagreement(sa: SentenceAnalysis, verb: Any) -> str | None:
     head = _head(subject)
     if head is None or _between_quotes(sdoc, head, verb) or _unsure(sdoc, head, verb, vnum):
         return None
-    snum = _noun_number(sa, head, vnum)
+    snum = noun_number(sa, head, vnum)
     if snum is None or snum == vnum:
         return None
     return _suggestion(verb, snum)
@@ -176,18 +169,34 @@ def _unsure_lexical(sdoc: Any, head: Any, verb: Any, vnum: str) -> bool:
     after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
     if after is None or after.lower_ in w.AND | {",", "'", "’"}:
         return True  # "the sights, sounds and", "users wants and needs": a noun
-    adjacent = verb.i == head.i + 1 and inflect.reading(verb.lower_).noun
+    if vnum == "plur" and agreement_cues.past_too(verb.lower_):
+        return True  # "he quit", "it fit the bill": a past tense
+    if head.lower_ == "it" and head.i > 0 and sdoc[head.i - 1].pos_ in ("VERB", "AUX", "ADP"):
+        return True  # "get it bang on": the object of the verb before
+    if verb.lower_ in ("need", "dare") and after.lower_ in ("not", "n't"):
+        return True  # "he need not worry": the modal
+    nounlike = inflect.reading(verb.lower_).noun and not _verb_shaped(sdoc, head, verb)
+    adjacent = verb.i == head.i + 1 and nounlike and head.pos_ != "PRON"
     if adjacent and (vnum == "plur" or head.tag_ != "NNS" or head.text[:1].isupper()):
         return True  # "generation consoles", "information show", "Swap offer": a compound
     if any(t.lemma_ in w.MANDATIVE for t in sdoc[: verb.i]):
         return True  # "demanded that he resign": a subjunctive
-    if (
-        vnum == "plur"
-        and sdoc[verb.i - 1].pos_ in ("NOUN", "PROPN")
-        and inflect.reading(verb.lower_).noun
-    ):
+    if vnum == "plur" and sdoc[verb.i - 1].pos_ in ("NOUN", "PROPN") and nounlike:
         return True  # "radio information show": a base form after a noun is a noun
     return vnum == "plur" and any(t.lemma_ in w.BARE_INF for t in sdoc[: subject_start(head)])
+
+
+def _verb_shaped(sdoc: Any, head: Any, verb: Any) -> bool:
+    """ "the country need to pay", "this point affect the": a determiner's noun, the word,
+    then an object or an infinitive: a verb there, not the end of a compound noun."""
+    if verb.i + 2 > len(sdoc) or not any(
+        c.dep_ in ("det", "poss") and c.lower_ in w.DETERMINERS for c in head.children
+    ):
+        return False
+    after = sdoc[verb.i + 1]
+    if after.lower_ == "to":
+        return bool(verb.i + 2 < len(sdoc) and sdoc[verb.i + 2].tag_ == "VB")
+    return bool(after.lower_ in w.OBJECT_START)
 
 
 def subject_start(head: Any) -> int:
@@ -222,7 +231,7 @@ def _subject(verb: Any) -> Any | None:
         if s.lower_ == "which" and verb.doc[s.i - 1].text == "," and _verb_number(verb) == "sing":
             return None  # ", which means": the pronoun may stand for the whole clause
         there = ante.dep_ == "attr" and any(c.dep_ == "expl" for c in ante.head.children)
-        if clause.dep_ != "relcl" or ante.i > s.i or not (there or ante.dep_ in w.ANTECEDENT_DEPS):
+        if clause.dep_ != "relcl" or ante.i > s.i or not (there or _one_antecedent(ante)):
             return None  # "a carriage with horses that is": which noun is meant is unsure
         if any(t.text != "," for t in verb.doc[ante.i + 1 : s.i]):
             return None  # the pronoun must follow its noun: "families, who"
@@ -230,6 +239,52 @@ def _subject(verb: Any) -> Any | None:
     if clause.dep_ == "relcl":
         return None  # a relative clause with no pronoun: "the launches ... generation consoles"
     return s
+
+
+def _gerund_subject(verb: Any) -> Any | None:
+    """ "Understanding the facts help", "Ranking the ideas have": one gerund with its own
+    object, opening the subject, is singular ("Rising prices are" has no object)."""
+    clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    subj = [c for c in clause.children if c.dep_ in ("csubj", "nsubj", "nsubjpass")]
+    if len(subj) != 1 or (
+        clause is not verb
+        and verb.i != min(c.i for c in clause.children if c.dep_ in ("aux", "auxpass"))
+    ):
+        return None
+    g = subj[0]
+    if clause.lemma_ == "be" and not any(c.dep_ == "acomp" for c in clause.children):
+        return None  # "Rounding out the top ten were In Good Company": inverted
+    kids = [c.dep_ for c in g.children]
+    if g.tag_ != "VBG" or g.i > verb.i or g.left_edge.i != g.i or "dobj" not in kids:
+        return None
+    obj = next(c for c in g.children if c.dep_ == "dobj")
+    if not any(c.dep_ in ("det", "poss") for c in obj.children) and obj.tag_ != "PRP":
+        return None  # "Choking traffic jams are", "asking prices have": an adjective
+    before = verb.doc[g.i - 1] if g.i else None
+    if before is not None and before.lower_ != "that" and before.pos_ not in ("CCONJ", "PUNCT"):
+        return None  # "while stressing the efforts are": not the subject
+    if any(t.lower_ in w.AND or t.text == "," for t in verb.doc[g.i : verb.i]):
+        return None  # "Booking tickets, text voting and alerts are": a list
+    if {"conj", "cc", "nsubj", "poss", "det"} & set(kids) or (g.text[:1].isupper() and g.i):
+        return None  # "Eating and drinking are", "his saying it"
+    return g
+
+
+def _one_antecedent(ante: Any) -> bool:
+    """Whether the noun before a relative pronoun is the only number it can stand for: not
+    "a carriage with horses that is", but "the cost of the repair that were" (both nouns
+    have one number; a preposition on a verb is no help: "things ... before the game which
+    disappoint you")."""
+    if ante.dep_ in w.ANTECEDENT_DEPS:
+        return True
+    if ante.dep_ != "pobj" or ante.head.dep_ != "prep":
+        return False
+    holder = ante.head.head
+    return (
+        holder.tag_ == ante.tag_
+        and holder.tag_ in ("NN", "NNS")
+        and holder.dep_ in w.ANTECEDENT_DEPS
+    )
 
 
 def _coordinated(subject: Any, verb: Any) -> bool:
@@ -300,82 +355,3 @@ def _between_quotes(sdoc: Any, head: Any, verb: Any) -> bool:
     return any(t.text in w.QUOTES for t in sdoc[min(lo, left) : hi]) or (
         left > 0 and sdoc[left - 1].text in w.QUOTES
     )
-
-
-def _noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
-    """'sing' or 'plur' when the head's number is certain, None when it may be either."""
-    low = head.lower_
-    if low in w.OF_SINGULAR:
-        return "sing"
-    if low in ("those", "these", "people"):
-        return "plur"
-    if low in w.INDEFINITE:
-        return "sing"
-    if low in w.EITHER or low.endswith(("ics", "ss", "us", "is")):
-        return None
-    counted = any(c.dep_ in ("nummod", "quantmod") or c.tag_ in ("CD", "$") for c in head.children)
-    if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in head.children):
-        return "sing"
-    if head.tag_ == "NNP" and vnum == "plur" and not low.endswith("s"):
-        return "sing" if _individual(sa, head) else None
-    if head.tag_ in ("NNP", "NNPS") or head.text[:1].isupper():
-        return None if counted else _capitalised(sa.document, sa.spacy_doc, head)
-    if counted:
-        return None  # "two years", "12.1 trillion pesos was", "£5m", "50% of staff"
-    if head.tag_ == "NNS":
-        return None if low in w.MEASURE or not _plural(low) else "plur"
-    if head.tag_ == "NN":
-        if low in w.COLLECTIVE or inflect.is_plural_noun(low) or low.endswith("s"):
-            return None
-        if not inflect.all_lemmas(low, "NOUN").get("NOUN"):
-            return None  # a word the lexicon does not know as a noun
-        return "sing"
-    return None
-
-
-def _plural(low: str) -> bool:
-    """A plural noun, also when the lexicon lists the plural as a lemma of its own
-    ("troops", "goods"); the -s singulars are word-listed (news, series, works)."""
-    lemmas = inflect.all_lemmas(low, "NOUN").get("NOUN", ())
-    return low.endswith("s") and any(m != low and low.startswith(m[:-1]) for m in lemmas)
-
-
-def _individual(sa: SentenceAnalysis, head: Any) -> bool:
-    """One person: "actor Clive Owen", "Tory leader Michael Howard", or a first and last
-    name the entity recogniser calls a PERSON (asked only for these few sentences)."""
-    sdoc = sa.spacy_doc
-    if head.i > _next_verb(sdoc, head) or any(
-        c.dep_ == "compound" and c.lower_ in w.COLLECTIVE for c in head.children
-    ):
-        return False  # "said Junya Tanase ..., were"; "Opera band Il Divo have"
-    if any(c.dep_ == "compound" and c.lower_ in w.ROLES for c in head.children):
-        return True
-    if not any(t.lower_ in w.PERSONAL for t in sdoc):
-        return False  # "Aston Villa were", "Bafana Bafana were": teams the recogniser calls people
-    ents = analysis_for(sa.document).sentence(sa.index, entities=True).spacy_doc.ents
-    return any(e.label_ == "PERSON" and len(e) >= 2 and e.end - 1 == head.i for e in ents)
-
-
-def _next_verb(sdoc: Any, head: Any) -> int:
-    """Where the name's verb is: the name must come right before it (adverbs aside)."""
-    i = head.i + 1
-    while i < len(sdoc) and sdoc[i].pos_ == "ADV":
-        i += 1
-    return i if i < len(sdoc) and sdoc[i].pos_ in ("AUX", "VERB") else -1
-
-
-def _capitalised(doc: Document, sdoc: Any, head: Any) -> str | None:
-    """A capitalised common noun opening the sentence ("Talks has resumed"), never a name."""
-    low = head.lower_
-    first = next((t for t in sdoc if t.text not in w.QUOTES), None)
-    if first is None or first.i != head.i or low in w.MEASURE or low in w.COLLECTIVE:
-        return None
-    if any(c.dep_ == "compound" for c in head.children):
-        return None
-    if re.search(rf"(?<=[\w,;] ){re.escape(head.text)}\b", doc.text):
-        return None  # capitalised mid-sentence elsewhere: a name ("Spears", "Arsenal")
-    if _plural(low):
-        return "plur"
-    if head.tag_ == "NN" and inflect.all_lemmas(low, "NOUN").get("NOUN") and not low.endswith("s"):
-        return "sing"
-    return None
