@@ -94,7 +94,7 @@ class Auditor:
         return list(self._findings(rule, doc, check.run(doc)))
 
     def audit(self, doc: Document) -> list[Finding]:
-        out: list[Finding] = []
+        out: list[tuple[Finding, Rule]] = []
         seen: set[tuple[str, int, int]] = set()
         for rule in self.rules:
             t0 = time.perf_counter()
@@ -105,9 +105,10 @@ class Auditor:
                 if key in seen or not self.selection.wants(f.rule):
                     continue
                 seen.add(key)
-                out.append(f)
-        out.sort(key=lambda f: (f.start, f.end, f.rule))
-        return out
+                out.append((f, rule))
+        kept = one_alarm_per_error(out)
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+        return kept
 
     def _findings(self, rule: Rule, doc: Document, hits: Iterable[Hit]) -> Iterable[Finding]:
         block_starts = [b.start for b in doc.blocks] if rule.scope == "block" else []
@@ -172,3 +173,23 @@ def make_finding(
         suggestions=list(hit.suggestions),
         extra=extra,
     )
+
+
+ENGINE_KINDS = frozenset({"harper", "languagetool"})
+
+
+def one_alarm_per_error(found: list[tuple[Finding, Rule]]) -> list[Finding]:
+    """Drop an engine's finding where a house rule of the same pack already reports an error
+    or warning on an overlapping span ("to have wrote": grammar.have-participle, not also
+    Harper's SimplePastToPastParticiple): an editor should see one alarm per slip, with the
+    house rule's message and fix."""
+    house: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for f, rule in found:
+        if rule.kind not in ENGINE_KINDS and f.severity in ("error", "warning"):
+            house[rule.pack].append((f.start, f.end))
+    return [
+        f
+        for f, rule in found
+        if rule.kind not in ENGINE_KINDS
+        or not any(s < f.end and f.start < e for s, e in house.get(rule.pack, ()))
+    ]
