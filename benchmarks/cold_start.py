@@ -1,0 +1,88 @@
+"""Cold start: `auditor check TINY --select hedges` against a bare `import typer, rapidfuzz`.
+
+Each round starts one fresh process of every command, in turn (interleaved, so a busy
+moment of a shared machine falls on all of them alike); a 40-word text is written to a
+temporary file. The table gives the minimum and the median wall time of each command and
+their ratios to the bare import; the target (issue 15, item 8) is 3x.
+
+    python -m benchmarks.cold_start [--rounds 15] [--python PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TINY = (
+    "The minister said on Tuesday that the new rail line may possibly open next spring, "
+    "although some analysts claim the budget could perhaps rise again. Officials did not "
+    "give a date, and the council has not approved the final plans."
+)
+TARGET = 3.0
+
+
+def commands(python: str, tiny: str) -> list[tuple[str, list[str]]]:
+    """The commands timed: the baseline first."""
+    script = Path(python).parent / "auditor"
+    return [
+        ("python -c 'import typer, rapidfuzz'", [python, "-c", "import typer, rapidfuzz"]),
+        ("auditor check TINY --select hedges", [str(script), "check", tiny, "--select", "hedges"]),
+        (
+            "python -m auditor check ...",
+            [python, "-m", "auditor", "check", tiny, "--select", "hedges"],
+        ),
+    ]
+
+
+def time_once(argv: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # 1: the gate failed, still a full run
+        sys.exit(f"{argv!r} exited {done.returncode}: {done.stderr.decode()[-400:]}")
+    return elapsed
+
+
+def measure(cmds: list[tuple[str, list[str]]], rounds: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name, _ in cmds}
+    for _, argv in cmds:  # one warm-up each: the file cache, the .pyc files
+        time_once(argv)
+    for r in range(rounds):
+        order = cmds if r % 2 == 0 else cmds[::-1]  # alternate which goes first
+        for name, argv in order:
+            times[name].append(time_once(argv))
+    return times
+
+
+def table(times: dict[str, list[float]]) -> str:
+    base_name = next(iter(times))
+    base_min, base_med = min(times[base_name]), statistics.median(times[base_name])
+    rows = [f"{'command':<38} {'min s':>7} {'median s':>9} {'x min':>6} {'x median':>9}"]
+    for name, ts in times.items():
+        lo, med = min(ts), statistics.median(ts)
+        rows.append(f"{name:<38} {lo:7.3f} {med:9.3f} {lo / base_min:6.2f} {med / base_med:9.2f}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--python", default=sys.executable, help="the venv's python")
+    args = ap.parse_args(argv)
+    assert len(TINY.split()) == 40
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp) / "tiny.txt"
+        tiny.write_text(TINY + "\n", encoding="utf-8")
+        times = measure(commands(args.python, str(tiny)), args.rounds)
+    print(f"{args.rounds} rounds, interleaved; target: within {TARGET:g}x the bare import")
+    print(table(times))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
