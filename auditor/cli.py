@@ -14,12 +14,14 @@ import typer
 from auditor._version import __version__
 from auditor.cli_batch import batch, report_cmd
 from auditor.cli_check import check
+from auditor.cli_fast import FastCommand, FastGroup
 from auditor.cli_lsp import lsp
 from auditor.cli_options import warn
 from auditor.cli_rules import explain, init, rules_cmd
 from auditor.errors import AuditorError
 
 app = typer.Typer(
+    cls=FastGroup,
     help="Audit news copy for misinformation signals and text quality.",
     no_args_is_help=True,
     add_completion=False,
@@ -43,13 +45,13 @@ def _root(
     """Audit news copy for misinformation signals and text quality."""
 
 
-app.command()(check)
-app.command()(batch)
-app.command("report")(report_cmd)
-app.command("rules")(rules_cmd)
-app.command()(explain)
-app.command()(init)
-app.command()(lsp)
+app.command(cls=FastCommand)(check)
+app.command(cls=FastCommand)(batch)
+app.command("report", cls=FastCommand)(report_cmd)
+app.command("rules", cls=FastCommand)(rules_cmd)
+app.command(cls=FastCommand)(explain)
+app.command(cls=FastCommand)(init)
+app.command(cls=FastCommand)(lsp)
 
 
 def run_app(args: list[str] | None = None) -> int:
