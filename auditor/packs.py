@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from auditor.checks import Check, load_kinds
+from auditor.checks.patterns import LazyPattern
 from auditor.checks.regex_safety import unsafe_reason
 from auditor.errors import PackError
 from auditor.findings import SEVERITIES, matches_prefix
@@ -216,27 +215,6 @@ def _exceptions(path: Path, rid: str, raw: dict[str, Any], ignorecase: bool) -> 
             raise _fail(path, rid, f"option 'exceptions': {why}")
     _ = lazy.regex
     return lazy
-
-
-class LazyPattern:
-    """A regex compiled on first use: a run compiles only the selected rules' patterns."""
-
-    __slots__ = ("_regex", "flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern, self.flags = pattern, flags
-        self._regex: re.Pattern[str] | None = None
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        if self._regex is None:
-            self._regex = re.compile(self.pattern, self.flags)
-        return self._regex
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, pos, endpos)
 
 
 def _example(where: str, kind: str, item: object) -> Example:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from auditor.checks.patterns import LazyPattern
 from auditor.document import Document
 
 WORD = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
@@ -122,7 +123,7 @@ ANCHORS = Anchors()
 
 
 def anchored_spans(
-    doc: Document, anchors: frozenset[str], regex: re.Pattern[str]
+    doc: Document, anchors: frozenset[str], regex: re.Pattern[str] | LazyPattern
 ) -> list[re.Match[str]]:
     """The matches of a rule's regex in the sentences that hold one of its anchors."""
     idx = ANCHORS.index(doc)
