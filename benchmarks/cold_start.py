@@ -4,9 +4,10 @@ Each round starts one fresh process of every command, in turn (interleaved, so a
 moment of a shared machine falls on all of them alike); a 40-word text is written to a
 temporary file. The commands run with bytecode caching on (PYTHONDONTWRITEBYTECODE unset),
 as an installed package has it: one warm-up run of each writes auditor's .pyc files, as
-Typer's and RapidFuzz's were written when pip installed them. The table gives the minimum and the median wall time of each command and
-their ratios to the bare import, in wall time and in CPU time (user + system, less moved
-by a busy machine); the target (issue 15, item 8) is 3x.
+Typer's and RapidFuzz's were written when pip installed them. The tables give the minimum
+and the median of each command and their ratios to the bare import, in wall time and in
+CPU time (user + system, less moved by a busy machine); the target (issue 15, item 8) is
+3x.
 
     python -m benchmarks.cold_start [--rounds 15] [--python PATH]
 """
