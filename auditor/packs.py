@@ -12,7 +12,6 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -116,10 +115,20 @@ class Pack:
 
 def builtin_rules_dir() -> Path:
     """The packs shipped with auditor: inside the installed package, else the checkout."""
-    packaged = resources.files("auditor") / "rules"
+    packaged = Path(__file__).parent / "rules"  # importlib.resources' answer, without its import
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
+
+
+_builtin_dir: list[Path] = []  # builtin_rules_dir(), resolved once
+
+
+def _builtin(path: Path) -> bool:
+    """Whether a pack file is one of the shipped packs (their rules are tested)."""
+    if not _builtin_dir:
+        _builtin_dir.append(builtin_rules_dir().resolve())
+    return path.parent.resolve() == _builtin_dir[0]
 
 
 def strip_marks(example: str) -> tuple[str, list[tuple[int, int]]]:
@@ -273,11 +282,6 @@ def _check_example(rule: Rule, ex: Example, where: str) -> None:
             rule._check.variant(ex.options)
         except ValueError as e:
             raise ValueError(f"{where}: {e}") from None
-
-
-def _builtin(path: Path) -> bool:
-    """Whether a pack file is one of the shipped packs (their rules are tested)."""
-    return path.parent.resolve() == builtin_rules_dir().resolve()
 
 
 def _build_rule(
