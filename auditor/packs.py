@@ -8,9 +8,9 @@ problem, before any article is read.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from auditor.checks.regex_safety import unsafe_reason
 from auditor.errors import PackError
 from auditor.findings import SEVERITIES, matches_prefix
 from auditor.options import Opt, coerce, coerce_table
+from auditor.packcache import parse_pack
 
 SCOPES = ("sentence", "block", "document")
 QUOTE_POLICIES = ("keep", "info", "skip")
@@ -113,6 +114,7 @@ class Pack:
     digest: str
 
 
+@functools.cache
 def builtin_rules_dir() -> Path:
     """The packs shipped with auditor: inside the installed package, else the checkout."""
     packaged = Path(__file__).parent / "rules"  # importlib.resources' answer, without its import
@@ -121,14 +123,15 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-_builtin_dir: list[Path] = []  # builtin_rules_dir(), resolved once
+@functools.cache
+def _builtin_folder(folder: Path) -> bool:
+    return folder.resolve() == builtin_rules_dir().resolve()
 
 
 def _builtin(path: Path) -> bool:
-    """Whether a pack file is one of the shipped packs (their rules are tested)."""
-    if not _builtin_dir:
-        _builtin_dir.append(builtin_rules_dir().resolve())
-    return path.parent.resolve() == _builtin_dir[0]
+    """Whether a pack file is one of the shipped packs (their rules are tested); each folder
+    is resolved once (a resolve costs a system call per path component)."""
+    return _builtin_folder(path.parent)
 
 
 def strip_marks(example: str) -> tuple[str, list[tuple[int, int]]]:
@@ -308,9 +311,10 @@ def load_pack(path: Path) -> Pack:
         data = path.read_bytes()
     except OSError as e:
         raise _fail(path, None, f"cannot read: {e.strerror or e}") from None
+    digest = hashlib.sha256(data).hexdigest()
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        doc = parse_pack(data, digest, cached=_builtin(path))
+    except ValueError as e:  # tomllib.TOMLDecodeError, UnicodeDecodeError
         raise _fail(path, None, f"invalid TOML: {e}") from None
     pack = doc.get("pack")
     if (
@@ -339,8 +343,7 @@ def load_pack(path: Path) -> Pack:
         rules.append(rule)
     for rule in rules:
         rule.pack_rules = rules
-    return Pack(pack["id"], str(pack.get("summary", "")), str(path), rules,
-                hashlib.sha256(data).hexdigest()[:16])  # fmt: skip
+    return Pack(pack["id"], str(pack.get("summary", "")), str(path), rules, digest[:16])
 
 
 def load_packs(extra_dirs: list[Path] | None = None) -> list[Pack]:
