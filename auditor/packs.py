@@ -9,7 +9,6 @@ problem, before any article is read.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from auditor.checks.patterns import LazyPattern
 from auditor.checks.regex_safety import unsafe_reason
 from auditor.errors import PackError
 from auditor.findings import SEVERITIES, matches_prefix
+from auditor.hashes import sha256
 from auditor.options import Opt, coerce, coerce_table
 from auditor.packcache import parse_pack
 
@@ -311,7 +311,7 @@ def load_pack(path: Path) -> Pack:
         data = path.read_bytes()
     except OSError as e:
         raise _fail(path, None, f"cannot read: {e.strerror or e}") from None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data).hexdigest()
     try:
         doc = parse_pack(data, digest, cached=_builtin(path))
     except ValueError as e:  # tomllib.TOMLDecodeError, UnicodeDecodeError
@@ -366,7 +366,7 @@ def load_packs(extra_dirs: list[Path] | None = None) -> list[Pack]:
 
 def packs_digest(packs: list[Pack]) -> str:
     """One version string for a set of packs (batch runs re-audit when it changes)."""
-    h = hashlib.sha256()
+    h = sha256()
     for p in packs:
         h.update(p.digest.encode())
     return h.hexdigest()[:16]
