@@ -9,7 +9,7 @@ and the median of each command and their ratios to the bare import, in wall time
 CPU time (user + system, less moved by a busy machine); the target (issue 15, item 8) is
 3x.
 
-    python -m benchmarks.cold_start [--rounds 15] [--python PATH]
+    python -m benchmarks.cold_start [--rounds 15] [--python PATH] [--compare CHECKOUT]
 """
 
 from __future__ import annotations
@@ -32,29 +32,35 @@ TINY = (
 TARGET = 3.0
 
 
-def commands(python: str, tiny: str) -> list[tuple[str, list[str]]]:
-    """The commands timed: the baseline first."""
+# name, argv, the checkout to run in (None: the installed auditor, from here)
+Command = tuple[str, list[str], "str | None"]
+
+
+def commands(python: str, tiny: str, other: str | None) -> list[Command]:
+    """The commands timed: the baseline first; with `other`, that checkout's auditor too."""
     script = Path(python).parent / "auditor"
-    return [
-        ("python -c 'import typer, rapidfuzz'", [python, "-c", "import typer, rapidfuzz"]),
-        ("auditor check TINY --select hedges", [str(script), "check", tiny, "--select", "hedges"]),
-        (
-            "python -m auditor check ...",
-            [python, "-m", "auditor", "check", tiny, "--select", "hedges"],
-        ),
+    check = ["check", tiny, "--select", "hedges"]
+    out: list[Command] = [
+        ("python -c 'import typer, rapidfuzz'", [python, "-c", "import typer, rapidfuzz"], None),
+        ("auditor check TINY --select hedges", [str(script), *check], None),
+        ("python -m auditor check ...", [python, "-m", "auditor", *check], None),
     ]
+    if other is not None:
+        out.append((f"python -m auditor check ... ({Path(other).name})",
+                    [python, "-m", "auditor", *check], other))  # fmt: skip
+    return out
 
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def time_once(argv: list[str]) -> tuple[float, float]:
+def time_once(argv: list[str], checkout: str | None = None) -> tuple[float, float]:
     """Wall time, and CPU time (user + system: less moved by a busy machine), in seconds."""
+    env = ENV if checkout is None else {**ENV, "PYTHONPATH": checkout}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, check=False
-    )
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                          cwd=checkout, check=False)  # fmt: skip
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):  # 1: the gate failed, still a full run
@@ -66,14 +72,14 @@ def time_once(argv: list[str]) -> tuple[float, float]:
 Times = dict[str, list[tuple[float, float]]]
 
 
-def measure(cmds: list[tuple[str, list[str]]], rounds: int) -> Times:
-    times: Times = {name: [] for name, _ in cmds}
-    for _, argv in cmds:  # one warm-up each: the file cache, the .pyc files
-        time_once(argv)
+def measure(cmds: list[Command], rounds: int) -> Times:
+    times: Times = {name: [] for name, _, _ in cmds}
+    for _, argv, where in cmds:  # one warm-up each: the file cache, the .pyc files
+        time_once(argv, where)
     for r in range(rounds):
         order = cmds if r % 2 == 0 else cmds[::-1]  # alternate which goes first
-        for name, argv in order:
-            times[name].append(time_once(argv))
+        for name, argv, where in order:
+            times[name].append(time_once(argv, where))
     return times
 
 
@@ -82,10 +88,10 @@ def table(times: Times, which: int) -> str:
     series = {name: [t[which] for t in ts] for name, ts in times.items()}
     base = next(iter(series.values()))
     base_min, base_med = min(base), statistics.median(base)
-    rows = [f"{'command':<38} {'min s':>7} {'median s':>9} {'x min':>6} {'x median':>9}"]
+    rows = [f"{'command':<44} {'min s':>7} {'median s':>9} {'x min':>6} {'x median':>9}"]
     for name, ts in series.items():
         lo, med = min(ts), statistics.median(ts)
-        rows.append(f"{name:<38} {lo:7.3f} {med:9.3f} {lo / base_min:6.2f} {med / base_med:9.2f}")
+        rows.append(f"{name:<44} {lo:7.3f} {med:9.3f} {lo / base_min:6.2f} {med / base_med:9.2f}")
     return "\n".join(rows)
 
 
@@ -93,12 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--python", default=sys.executable, help="the venv's python")
+    ap.add_argument("--compare", metavar="CHECKOUT",
+                    help="also time `python -m auditor` from this checkout (e.g. an older "
+                    "commit's `git archive`), run there with PYTHONPATH pointing at it")  # fmt: skip
     args = ap.parse_args(argv)
     assert len(TINY.split()) == 40
     with tempfile.TemporaryDirectory() as tmp:
         tiny = Path(tmp) / "tiny.txt"
         tiny.write_text(TINY + "\n", encoding="utf-8")
-        times = measure(commands(args.python, str(tiny)), args.rounds)
+        times = measure(commands(args.python, str(tiny), args.compare), args.rounds)
     print(f"{args.rounds} rounds, interleaved; target: within {TARGET:g}x the bare import")
     print("wall time")
     print(table(times, 0))
