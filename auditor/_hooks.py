@@ -10,11 +10,10 @@ any later `import spacy` goes through.
 from __future__ import annotations
 
 import sys
-from importlib.abc import MetaPathFinder
 from typing import Any
 
 
-class HideSpacyFromLemminflect(MetaPathFinder):
+class HideSpacyFromLemminflect:  # a meta path finder (importlib.abc is a costly import)
     def find_spec(self, fullname: str, *args: Any, **kwargs: Any) -> None:
         if fullname != "spacy":
             return None

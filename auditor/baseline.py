@@ -8,7 +8,6 @@ copy of an old sentence is new. Paths are stored relative to the baseline file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from auditor._version import __version__
 from auditor.document import WORD_RE, Document
 from auditor.errors import BaselineError
 from auditor.findings import Finding
+from auditor.hashes import sha256
 
 FORMAT = 1
 CONTEXT_WORDS = 3
@@ -42,7 +42,7 @@ def fingerprint(doc: Document, f: Finding) -> str:
     before = _WORD.findall(text, max(line_start, f.start - 80), f.start)[-CONTEXT_WORDS:]
     after = _WORD.findall(text, f.end, min(line_end, f.end + 80))[:CONTEXT_WORDS]
     key = "\x1f".join((f.rule, _norm(f.text), _norm(" ".join(before)), _norm(" ".join(after))))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    return sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
 def source_file(doc: Document) -> str:
@@ -89,7 +89,7 @@ class Baseline:
         self.base = path.resolve().parent
         try:
             raw = path.read_bytes()
-            self.digest = hashlib.sha256(raw).hexdigest()[:16]
+            self.digest = sha256(raw).hexdigest()[:16]
             data = json.loads(raw.decode("utf-8"))
         except OSError as e:
             raise BaselineError(f"cannot read baseline {path}: {e.strerror or e}") from None

@@ -6,26 +6,28 @@ stderr and exit 2, never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 import typer
 
 from auditor._version import __version__
-from auditor.cli_batch import batch, report_cmd
-from auditor.cli_check import check
-from auditor.cli_lsp import lsp
+from auditor.cli_fast import FastCommand, FastGroup
 from auditor.cli_options import warn
-from auditor.cli_rules import explain, init, rules_cmd
 from auditor.errors import AuditorError
 
-app = typer.Typer(
-    help="Audit news copy for misinformation signals and text quality.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+# name -> (module, function): a run imports and declares only the command it runs
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("auditor.cli_check", "check"),
+    "batch": ("auditor.cli_batch", "batch"),
+    "report": ("auditor.cli_batch", "report_cmd"),
+    "rules": ("auditor.cli_rules", "rules_cmd"),
+    "explain": ("auditor.cli_rules", "explain"),
+    "init": ("auditor.cli_rules", "init"),
+    "lsp": ("auditor.cli_lsp", "lsp"),
+}
 
 
 def _version(value: bool) -> None:
@@ -34,7 +36,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
@@ -43,13 +44,28 @@ def _root(
     """Audit news copy for misinformation signals and text quality."""
 
 
-app.command()(check)
-app.command()(batch)
-app.command("report")(report_cmd)
-app.command("rules")(rules_cmd)
-app.command()(explain)
-app.command()(init)
-app.command()(lsp)
+def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The command line with the named commands (all of them by default)."""
+    app = typer.Typer(
+        cls=FastGroup,
+        help="Audit news copy for misinformation signals and text quality.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
+    for name in names:
+        module, function = COMMANDS[name]
+        app.command(name, cls=FastCommand)(getattr(importlib.import_module(module), function))
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole command line, built on first use
+        app = globals()["app"] = build_app()
+        return app
+    raise AttributeError(f"module 'auditor.cli' has no attribute {name!r}")
 
 
 def run_app(args: list[str] | None = None) -> int:
@@ -58,6 +74,10 @@ def run_app(args: list[str] | None = None) -> int:
     Click reports its own usage errors (exit 2) and exits through SystemExit; everything a
     user can cause beyond that arrives here as an AuditorError.
     """
+    argv = sys.argv[1:] if args is None else args
+    # `auditor check ...` needs only `check`: its command alone is declared (Typer builds
+    # every declared command's parameters per run), the others' modules are not imported
+    app = build_app([argv[0]]) if argv and argv[0] in COMMANDS else build_app()
     try:
         app(args=args, standalone_mode=True)
     except SystemExit as e:

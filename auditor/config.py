@@ -9,9 +9,7 @@ naming the key and the file, never a silently ignored setting.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from auditor.dialect import engine_dialect
 from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
+from auditor.hashes import sha256
 from auditor.limits import check_timeout
 
 CONFIG_NAMES = ("auditor.toml", "pyproject.toml")
@@ -53,7 +52,7 @@ class Config:
         key = json.dumps([self.select, self.ignore, self.severity, self.per_path_ignores,
                           self.packs, [str(p) for p in self.rule_paths], self.timeout, self.dialect],
                          sort_keys=True, default=str)  # fmt: skip
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
+        return sha256(key.encode()).hexdigest()[:16]
 
     @property
     def root(self) -> Path:
@@ -149,6 +148,8 @@ def parse(data: dict[str, Any], path: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a configuration file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

@@ -8,21 +8,20 @@ problem, before any article is read.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import re
-import sys
-import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from auditor.checks import Check, load_kinds
+from auditor.checks.patterns import LazyPattern
 from auditor.checks.regex_safety import unsafe_reason
 from auditor.errors import PackError
 from auditor.findings import SEVERITIES, matches_prefix
+from auditor.hashes import sha256
 from auditor.options import Opt, coerce, coerce_table
+from auditor.packcache import parse_pack
 
 SCOPES = ("sentence", "block", "document")
 QUOTE_POLICIES = ("keep", "info", "skip")
@@ -115,12 +114,24 @@ class Pack:
     digest: str
 
 
+@functools.cache
 def builtin_rules_dir() -> Path:
     """The packs shipped with auditor: inside the installed package, else the checkout."""
-    packaged = resources.files("auditor") / "rules"
+    packaged = Path(__file__).parent / "rules"  # importlib.resources' answer, without its import
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
+
+
+@functools.cache
+def _builtin_folder(folder: Path) -> bool:
+    return folder.resolve() == builtin_rules_dir().resolve()
+
+
+def _builtin(path: Path) -> bool:
+    """Whether a pack file is one of the shipped packs (their rules are tested); each folder
+    is resolved once (a resolve costs a system call per path component)."""
+    return _builtin_folder(path.parent)
 
 
 def strip_marks(example: str) -> tuple[str, list[tuple[int, int]]]:
@@ -218,27 +229,6 @@ def _exceptions(path: Path, rid: str, raw: dict[str, Any], ignorecase: bool) -> 
     return lazy
 
 
-class LazyPattern:
-    """A regex compiled on first use: a run compiles only the selected rules' patterns."""
-
-    __slots__ = ("_regex", "flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern, self.flags = pattern, flags
-        self._regex: re.Pattern[str] | None = None
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        if self._regex is None:
-            self._regex = re.compile(self.pattern, self.flags)
-        return self._regex
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, pos, endpos)
-
-
 def _example(where: str, kind: str, item: object) -> Example:
     if isinstance(item, str):
         return Example(kind, item)
@@ -297,11 +287,6 @@ def _check_example(rule: Rule, ex: Example, where: str) -> None:
             raise ValueError(f"{where}: {e}") from None
 
 
-def _builtin(path: Path) -> bool:
-    """Whether a pack file is one of the shipped packs (their rules are tested)."""
-    return path.parent.resolve() == builtin_rules_dir().resolve()
-
-
 def _build_rule(
     path: Path, pack: dict[str, Any], raw: dict[str, Any], kinds: dict[str, type[Check]]
 ) -> Rule:
@@ -326,9 +311,10 @@ def load_pack(path: Path) -> Pack:
         data = path.read_bytes()
     except OSError as e:
         raise _fail(path, None, f"cannot read: {e.strerror or e}") from None
+    digest = sha256(data).hexdigest()
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        doc = parse_pack(data, digest, cached=_builtin(path))
+    except ValueError as e:  # tomllib.TOMLDecodeError, UnicodeDecodeError
         raise _fail(path, None, f"invalid TOML: {e}") from None
     pack = doc.get("pack")
     if (
@@ -357,8 +343,7 @@ def load_pack(path: Path) -> Pack:
         rules.append(rule)
     for rule in rules:
         rule.pack_rules = rules
-    return Pack(pack["id"], str(pack.get("summary", "")), str(path), rules,
-                hashlib.sha256(data).hexdigest()[:16])  # fmt: skip
+    return Pack(pack["id"], str(pack.get("summary", "")), str(path), rules, digest[:16])
 
 
 def load_packs(extra_dirs: list[Path] | None = None) -> list[Pack]:
@@ -381,7 +366,7 @@ def load_packs(extra_dirs: list[Path] | None = None) -> list[Pack]:
 
 def packs_digest(packs: list[Pack]) -> str:
     """One version string for a set of packs (batch runs re-audit when it changes)."""
-    h = hashlib.sha256()
+    h = sha256()
     for p in packs:
         h.update(p.digest.encode())
     return h.hexdigest()[:16]

@@ -10,7 +10,6 @@ as `AuditorError`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from auditor.engine import Auditor, Selection
 from auditor.errors import ConfigError, PackError, UsageError
 from auditor.examples import rule_failures
 from auditor.findings import Finding, matches_prefix
+from auditor.hashes import sha256
 from auditor.limits import DEFAULT_TIMEOUT, TIME_LIMIT_RULE, TimeLimit, time_limit
 from auditor.options import validate_settings
 from auditor.packs import Pack, Rule, load_packs, packs_digest
@@ -254,7 +254,7 @@ class Pipeline:
                           json.loads(self.options.settings), self.options.dialect,
                           self.baseline.digest if self.baseline else None],
                          sort_keys=True)  # fmt: skip
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
+        return sha256(key.encode()).hexdigest()[:16]
 
     def timeout_for(self, cfg: Config) -> float:
         """Seconds a document may take: the caller's, else the configuration's, else 120."""

@@ -77,7 +77,7 @@ def test_hedge_in_quotation_is_info_only() -> None:
 
 def _full_scan(rule: Rule, doc: Document) -> list[tuple[int, int]]:
     """What a plain whole-text scan of the rule's patterns finds inside sentences."""
-    rx = compile_patterns(rule.options["patterns"], rule.ignorecase)
+    rx = compile_patterns(rule.options["patterns"], rule.ignorecase).regex
     out = []
     for s in doc.sentences:
         for m in rx.finditer(doc.text, s.start, s.end):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from cliutil import run_cli
 
+from auditor.checks.patterns import LazyPattern
 from auditor.checks.regex_safety import backtracking_risk
 from auditor.packs import load_packs
 
@@ -50,6 +51,21 @@ def test_every_built_in_pattern_is_safe() -> None:
     patterns = built_in_patterns()
     assert len(patterns) > 50
     assert [(r, p) for r, p in patterns if backtracking_risk(p, re.IGNORECASE)] == []
+
+
+def test_every_built_in_rule_compiles() -> None:
+    """A run compiles a shipped rule's patterns (and exceptions) only on first use: here
+    they all are, so a broken one fails the suite, not a user's run."""
+    compiled = 0
+    for pack in load_packs():
+        for rule in pack.rules:
+            check = rule.check
+            regex = getattr(check, "regex", None)
+            for lazy in (regex, rule.exceptions):
+                if isinstance(lazy, LazyPattern):
+                    assert isinstance(lazy.regex, re.Pattern), rule.id
+                    compiled += 1
+    assert compiled > 20
 
 
 def test_a_house_rule_that_could_hang_is_refused_at_load(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from auditor.checks.patterns import LazyPattern
 from auditor.document import Document
 
 WORD = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
@@ -26,6 +27,11 @@ _KEY = "_anchor_index"
 
 def trie_regex(words: set[str]) -> re.Pattern[str]:
     """One regex matching any of the (lower-case) words, grouped by first letters for speed."""
+    return re.compile(trie_pattern(words))
+
+
+def trie_pattern(words: set[str]) -> str:
+    """trie_regex's pattern, uncompiled."""
 
     def build(ws: list[str], depth: int) -> str:
         if depth >= 2 or len(ws) < 4:
@@ -41,7 +47,7 @@ def trie_regex(words: set[str]) -> re.Pattern[str]:
         alts = [re.escape(c) + build(g, depth + 1) for c, g in sorted(groups.items())]
         return "(?:" + "|".join(alts) + ("|" if tail else "") + ")"
 
-    return re.compile(r"\b" + build(sorted(words), 0) + r"\b")
+    return r"\b" + build(sorted(words), 0) + r"\b"
 
 
 def _heads(word: str, words: set[str]) -> list[str]:
@@ -86,7 +92,7 @@ class Anchors:
 
     def _compile(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(f"(?=({trie_regex(self.words).pattern}))")
+            self._regex = re.compile(f"(?=({trie_pattern(self.words)}))")
             self._heads = {w: _heads(w, self.words) for w in self.words}
         return self._regex
 
@@ -122,7 +128,7 @@ ANCHORS = Anchors()
 
 
 def anchored_spans(
-    doc: Document, anchors: frozenset[str], regex: re.Pattern[str]
+    doc: Document, anchors: frozenset[str], regex: re.Pattern[str] | LazyPattern
 ) -> list[re.Match[str]]:
     """The matches of a rule's regex in the sentences that hold one of its anchors."""
     idx = ANCHORS.index(doc)

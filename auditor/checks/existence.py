@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from auditor.packs import Rule
 
 _HITS = "_existence_hits"
-_KEYS: dict[tuple[str, int, frozenset[str] | None, str], int] = {}
+_KEYS: dict[tuple[tuple[str, ...], int, frozenset[str] | None, str], int] = {}
 
 
 @register
@@ -48,9 +48,10 @@ class Existence(Check):
             self.anchors = frozenset(anchors)
             ANCHORS.add(self.anchors)
         # checks of one rule (each auditor builds its own) share their hits on a document;
-        # a Pattern's hash costs microseconds, so the key is a number given once per rule
+        # the key is a number given once per rule (its patterns as written, not compiled)
+        patterns = tuple(rule.options["patterns"])
         self._key = _KEYS.setdefault(
-            (self.regex.pattern, self.regex.flags, self.anchors, rule.message), len(_KEYS)
+            (patterns, self.regex.flags, self.anchors, rule.message), len(_KEYS)
         )
 
     def hits(self, doc: Document) -> list[Hit]:

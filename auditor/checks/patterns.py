@@ -3,17 +3,48 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
 
 from auditor.checks.regex_safety import backtracking_risk, unsafe_reason
 from auditor.options import BadOption
 
 
+class LazyPattern:
+    """A regex compiled on first use: a run compiles only the patterns it needs (a rule's
+    patterns, or its source, built only once a document holds one of its anchors)."""
+
+    __slots__ = ("_regex", "_source", "flags")
+
+    def __init__(self, pattern: str | Callable[[], str], flags: int) -> None:
+        self._source, self.flags = pattern, flags
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        if not isinstance(self._source, str):
+            self._source = self._source()
+        return self._source
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self.flags)
+        return self._regex
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos)
+
+
 def compile_patterns(
     patterns: object, ignorecase: bool, what: str = "patterns", trusted: bool = False
-) -> re.Pattern[str]:
+) -> LazyPattern:
     """Join a list of regexes into one alternation; raise BadOption naming a bad one (one
-    that cannot compile, or, unless `trusted`, one that could backtrack exponentially:
-    the shipped packs' patterns are checked by a test instead, at no cost to a run)."""
+    that cannot compile, or, unless `trusted`, one that could backtrack exponentially).
+    The shipped packs' patterns (`trusted`) are checked by tests instead, at no cost to a
+    run: they are joined and compiled on first use."""
     if (
         not isinstance(patterns, list)
         or not patterns
@@ -21,20 +52,23 @@ def compile_patterns(
     ):
         raise BadOption(what, "must be a non-empty list of strings")
     flags = re.IGNORECASE if ignorecase else 0
-    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    parts = tuple(patterns)
+    lazy = LazyPattern(lambda: "|".join(f"(?:{flexible_spaces(p)})" for p in parts), flags)
+    if trusted:
+        return lazy
     try:
-        regex = re.compile(joined, flags)
+        _ = lazy.regex
     except re.error as e:
         for p in patterns:  # name the one at fault
             why = unsafe_reason(p, flags)
             if why is not None:
                 raise BadOption(what, why) from None
         raise BadOption(what, f"the patterns cannot be joined into one: {e}") from None
-    for p in patterns if not trusted else ():
+    for p in patterns:
         why = backtracking_risk(p, flags)
         if why is not None:
             raise BadOption(what, f"regex {p!r} could take exponential time ({why}): rewrite it")
-    return regex
+    return lazy
 
 
 def flexible_spaces(pattern: str) -> str:

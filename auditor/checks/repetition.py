@@ -25,16 +25,29 @@ from typing import TYPE_CHECKING, ClassVar
 from auditor.checks import Check, register
 from auditor.findings import Hit, render_message
 from auditor.options import BadOption, Opt
-from auditor.similarity import Unit, join_units, make_unit, shared_phrases, similar_pairs
-from auditor.textnorm import Encoder
 from auditor.tokens import sentence_tokens
 
 if TYPE_CHECKING:
     from auditor.document import Document
     from auditor.packs import Rule
+    from auditor.similarity import Unit
+    from auditor.textnorm import Encoder
 
-# one alphabet for all documents: a word form is normalised once per run, not per document
-ENCODER = Encoder()
+# the similarity code (RapidFuzz) is imported when a repetition rule first runs, not when
+# the pack loader registers the kind
+_ENCODER: list[Encoder] = []
+
+
+def _fresh_encoder() -> Encoder:
+    """One alphabet for all documents: a word form is normalised once per run, not per
+    document."""
+    if not _ENCODER:
+        from auditor.textnorm import Encoder
+
+        _ENCODER.append(Encoder())
+    return _ENCODER[0].fresh()
+
+
 # the options each comparison reads
 USES = {
     "bullets": ("threshold", "min_words"),
@@ -61,6 +74,8 @@ def _block_units(
     doc: Document, blocks: list[int], enc: Encoder, common: bool = False
 ) -> dict[int, list[Unit]]:
     """Sentence units of the given blocks, by block (each word normalised once)."""
+    from auditor.similarity import make_unit
+
     wanted = set(blocks)
     tokens = sentence_tokens(doc)
     out: dict[int, list[Unit]] = {i: [] for i in blocks}
@@ -71,6 +86,8 @@ def _block_units(
 
 
 def _bullet_units(doc: Document, blocks: list[int], enc: Encoder) -> list[Unit]:
+    from auditor.similarity import join_units
+
     by_block = _block_units(doc, blocks, enc, common=True)
     return [
         join_units(by_block[i], doc.blocks[i].start, doc.blocks[i].end, enc.numbers) for i in blocks
@@ -139,9 +156,11 @@ class Repetition(Check):
             yield Hit(later.start, later.end, msg, data=data)
 
     def _bullets(self, doc: Document) -> Iterator[Hit]:
+        from auditor.similarity import shared_phrases, similar_pairs
+
         threshold = self.value("threshold")
         for blocks in _bullet_lists(doc):
-            units = _bullet_units(doc, blocks, ENCODER.fresh())
+            units = _bullet_units(doc, blocks, _fresh_encoder())
             if self.compare == "bullets":
                 pairs = similar_pairs(units, threshold, min_words=self.value("min_words"))
             else:
@@ -156,9 +175,11 @@ class Repetition(Check):
             yield from self._hits(doc, units, pairs, "bullet")
 
     def _body(self, doc: Document) -> Iterator[Hit]:
+        from auditor.similarity import join_units, similar_pairs
+
         threshold = self.value("body_threshold")
         min_words = self.value("body_min_words")
-        enc = ENCODER.fresh()
+        enc = _fresh_encoder()
         body = [i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"]
         by_block = _block_units(doc, body, enc)
         paras = [

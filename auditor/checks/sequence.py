@@ -24,9 +24,6 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor import inflect
-from auditor.analysis import analysis_for
-from auditor.analysis.lexical import LexicalPattern
-from auditor.analysis.patterns import TokenSpec, accept, matcher_pattern, pattern
 from auditor.checks import Check, register
 from auditor.checks.regex_safety import unsafe_reason
 from auditor.checks.substitution import match_case
@@ -34,8 +31,12 @@ from auditor.findings import Hit, render_message
 from auditor.options import Opt
 
 if TYPE_CHECKING:
+    from auditor.analysis.patterns import TokenSpec
     from auditor.document import Document
     from auditor.packs import Rule
+
+# the analysis layer (auditor/analysis/) is imported when a sequence rule is first built,
+# not when the pack loader registers the kind
 
 # The kind's options, typed (the shape check kinds are moving to); validated in __init__.
 OPTIONS: dict[str, Opt] = {
@@ -52,6 +53,8 @@ MAX_SUGGESTIONS = 4
 
 
 def _patterns(rule: Rule) -> list[list[TokenSpec]]:
+    from auditor.analysis.patterns import pattern
+
     tokens, many = rule.options.get("tokens"), rule.options.get("patterns")
     if (tokens is None) == (many is None):
         raise ValueError("give either 'tokens' (one pattern) or 'patterns' (a list of them)")
@@ -178,6 +181,8 @@ class SequenceCheck(Check):
     options: ClassVar[dict[str, Opt]] = OPTIONS
 
     def __init__(self, rule: Rule) -> None:
+        from auditor.analysis.lexical import LexicalPattern
+
         super().__init__(rule)
         if rule.scope != "sentence":
             raise ValueError("a sequence rule matches within a sentence: scope must be 'sentence'")
@@ -199,6 +204,7 @@ class SequenceCheck(Check):
             from spacy.matcher import Matcher
 
             from auditor.analysis import nlp
+            from auditor.analysis.patterns import matcher_pattern
 
             vocab = nlp().vocab
             matcher = Matcher(vocab)
@@ -227,6 +233,8 @@ class SequenceCheck(Check):
         wanted = self.candidates(doc)
         if not wanted:
             return
+        from auditor.analysis import analysis_for
+
         matcher = self.matcher()
         analysis = analysis_for(doc)
         if self._lexical is not None:
@@ -237,6 +245,8 @@ class SequenceCheck(Check):
 
     def _matches(self, sdoc: Any, matcher: Any) -> list[tuple[int, int, dict[str, list[int]]]]:
         """Accepted matches, longest first at each start, overlaps dropped."""
+        from auditor.analysis.patterns import accept
+
         found = []
         for match_id, start, end, align in matcher(sdoc, with_alignments=True):
             specs = self.patterns[self._keys[match_id]]
