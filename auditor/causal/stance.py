@@ -43,6 +43,13 @@ _SPECULATIVE = re.compile(
     r"seem(?:s|ed)? to|appear(?:s|ed)? to)\b",
     re.IGNORECASE,
 )
+# an effect that is itself a reported event: "led to the resignation of its chairman"
+_EVENT_EFFECT = re.compile(
+    r"\s*(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:resignation|arrest|sacking|dismissal|"
+    r"closure|cancellation|death|departure|suspension|withdrawal|postponement|evacuation|"
+    r"expulsion|removal|exit|collapse|abandonment|recall)s?\s+of\b",
+    re.IGNORECASE,
+)
 # verbs whose cause follows them: "charges stemming from an investigation"
 _CAUSE_AFTER = frozenset({"stem from", "result from", "arise from", "attribute to"})
 _COPULA = re.compile(
@@ -82,4 +89,6 @@ def is_explanation(text: str, marker: Marker, lo: int, hi: int, start: int, end:
         return _COPULA.search(text, max(lo, start - 30), start) is not None
     if marker.lemma in EXPLANATION_MARKERS:
         return True
+    if marker.verb and _EVENT_EFFECT.match(text, end, hi):
+        return False  # "the decision led to the resignation of": the effect is the news
     return _POLICY.search(_cause_text(text, marker, lo, hi, start, end)) is not None
