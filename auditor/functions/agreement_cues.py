@@ -11,8 +11,10 @@ is usually a noun itself ("the information show", "the peace plan").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor import inflect
+from auditor.document import Document
 
 _AUX_WORDS = r"is|are|was|were|has|have|does|do"
 AUX = frozenset(_AUX_WORDS.split("|"))
@@ -24,17 +26,25 @@ _OBJECT_START = (
 _DETERMINER = r"(?:the|this|that|a|an|every|each|my|his|her|its|our|their|your)"
 
 # a be/have/do form or a word ending in -s (the lexicon decides whether it is a verb)
-_VERB_CUE = re.compile(rf"(?<![\w'’])(?:{_AUX_WORDS}|[a-z]+s)(?![\w'’])", re.IGNORECASE)
+_VERB_CUE = re.compile(
+    rf"(?<![\w'’])(?:(?:{_AUX_WORDS})(?:n['’]t)?|[a-z]+s)(?![\w'’])", re.IGNORECASE
+)
 # "she also use", "it matter": a base form right after he/she/it
 _PRONOUN_BASE = re.compile(
     rf"(?<![\w'’])(?:he|she|it)\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+)(?![\w'’-])", re.IGNORECASE
 )
-# "the country need to", "this point affect the": a determiner's noun, a base form, an object
-_NOUN_BASE = re.compile(
-    rf"(?<![\w'’]){_DETERMINER}\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\s+(?:{_ADVERB}\s+)?"
-    rf"(?P<verb>[a-z]+)\s+{_OBJECT_START}(?![\w'’])",
-    re.IGNORECASE,
+# "the country need to", "this new levy affect thousands": a determiner's noun (after one
+# adjective or none: both are tried), a base form, then an object
+_NOUN_BASE = tuple(
+    re.compile(
+        rf"(?<![\w'’]){_DETERMINER}\s+{adjective}(?P<noun>[a-z]+)\s+(?:{_ADVERB}\s+)?"
+        rf"(?P<verb>[a-z]+)\s+{_OBJECT_START}(?![\w'’])",
+        re.IGNORECASE,
+    )
+    for adjective in ("", r"[a-z-]+\s+")
 )
+# a be/have/do form, also with n't ("age don't ensure")
+_NEGATED = re.compile(r"n['’]t$", re.IGNORECASE)
 
 
 def third_singular(word: str) -> bool:
@@ -61,17 +71,77 @@ def _singular_noun(word: str) -> bool:
     return not word.endswith("s") and bool(inflect.all_lemmas(word, "NOUN").get("NOUN"))
 
 
-def cued(text: str) -> list[tuple[int, int]]:
-    """Spans (start, end) of the words that make a sentence worth parsing."""
-    spans = [
-        m.span()
-        for m in _VERB_CUE.finditer(text)
-        if m.group().lower() in AUX or third_singular(m.group().lower())
-    ]
-    spans += [m.span("verb") for m in _PRONOUN_BASE.finditer(text) if base_form(m["verb"].lower())]
-    spans += [
-        m.span("verb")
-        for m in _NOUN_BASE.finditer(text)
-        if base_form(m["verb"].lower()) and _singular_noun(m["noun"].lower())
-    ]
-    return spans
+_PRONOUN = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_NOT_FINITE = frozenset(
+    {"to", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
+)
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+_PLURAL_WORDS = frozenset(
+    {
+        "these",
+        "those",
+        "both",
+        "many",
+        "several",
+        "few",
+        "all",
+        "most",
+        "there",
+        "and",
+        "&",
+        "they",
+        "we",
+        "you",
+        "i",
+    }
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@lru_cache(maxsize=65536)
+def _plural_noun(word: str) -> bool:
+    """A noun's plural by the lexicon ("repairs", "children", "people")."""
+    lemmas = inflect.all_lemmas(word, "NOUN").get("NOUN", ())
+    return bool(lemmas) and word not in lemmas
+
+
+def plausible(before: str, verb: str) -> bool:
+    """Whether a be/have/do form or -s verb could disagree with its subject, from the words
+    before it in its sentence: not after a pronoun (grammar.pronoun-verb's) or a modal, and a
+    singular verb only with something plural before it ("the cost of the repairs were" needs
+    the parse; "the minister said the plan is" cannot disagree)."""
+    words = _WORD.findall(before)
+    if words and words[-1].lower() in _PRONOUN | _NOT_FINITE and verb in AUX:
+        return False
+    if verb not in _SINGULAR_VERBS and verb in AUX:
+        return True
+    low = [w.lower() for w in words]
+    return any(
+        w in _PLURAL_WORDS or ((w.endswith("s") or w.isalpha()) and _plural_noun(w)) for w in low
+    )
+
+
+def cued(doc: Document) -> set[int]:
+    """The sentences worth parsing: those with a cue word that could disagree."""
+    text = doc.text
+    found: set[int] = set()
+
+    def add(start: int, end: int, verb: str | None = None) -> None:
+        si = doc.sentence_index(start, end)
+        if si is None or si in found:
+            return
+        if verb is None or plausible(text[doc.sentences[si].start : start], verb):
+            found.add(si)
+
+    for m in _VERB_CUE.finditer(text):
+        low = _NEGATED.sub("", m.group().lower())
+        if low in AUX or third_singular(low):
+            add(m.start(), m.end(), low)
+    for m in _PRONOUN_BASE.finditer(text):
+        if base_form(m["verb"].lower()):
+            add(*m.span("verb"))
+    for pattern in _NOUN_BASE:
+        for m in pattern.finditer(text):
+            if base_form(m["verb"].lower()) and _singular_noun(m["noun"].lower()):
+                add(*m.span("verb"))
+    return found

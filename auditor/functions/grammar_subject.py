@@ -36,13 +36,7 @@ _SINGULAR_FORMS = frozenset({"is", "was", "has", "does"})
 @rule_function("grammar.subject_agreement", options={})
 def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """A finite verb whose subject's head noun has the other number."""
-    wanted = sorted(
-        {
-            si
-            for start, end in agreement_cues.cued(doc.text)
-            if (si := doc.sentence_index(start, end)) is not None
-        }
-    )
+    wanted = sorted(agreement_cues.cued(doc))
     if not wanted:
         return
     for sa in analysis_for(doc).sentences(wanted):
