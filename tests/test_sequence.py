@@ -87,6 +87,22 @@ def test_template_suggestion_keeps_case_and_regex(tmp_path: Path) -> None:
     assert (f.text, f.suggestions) == ("Discussed", ["Discuss"])
 
 
+def test_literal_table_suggestion_takes_the_case_of_the_word_it_replaces(
+    tmp_path: Path,
+) -> None:
+    """A table rewrite by a literal word: "Their is" -> "There", "they're car" -> "their";
+    an empty template drops its token."""
+    pack = make_pack(
+        tmp_path,
+        'anchors = ["their", "they\'re"]\nmark = ["w", "they", "re"]\n'
+        'suggest = { w = "there", they = "their", re = "" }\n'
+        'patterns = [[{ lower = "their", bind = "w" }, { lower = "is" }],'
+        ' [{ lower = "they", bind = "they" }, { lower = "\'re", bind = "re" }, { lower = "car" }]]',
+    )
+    found = [(f.text, f.suggestions) for f in run(pack, "Their is doubt. THEIR is. They're car.")]
+    assert found == [("Their", ["There"]), ("THEIR", ["THERE"]), ("They're", ["Their"])]
+
+
 def test_negate_and_morph(tmp_path: Path) -> None:
     pack = make_pack(
         tmp_path,

@@ -10,6 +10,7 @@ bound tokens `mark` names; `suggest` rewrites it:
 
     suggest = "{verb:base}"                  the marked span becomes this
     suggest = { verb = "{verb:participle}" } only the bound token changes, the rest is kept
+    suggest = { w = "than" }                 a literal word, in the case of the one replaced
 
 A field is `{name}` (the bound token as written) or `{name:form}`, the token's verb lemma
 inflected by lemminflect (auditor/inflect.py): base, participle, past, 3sg, ing. Message
@@ -291,7 +292,8 @@ class SequenceCheck(Check):
 def _rewrite(
     table: dict[str, str], sdoc: Any, binds: dict[str, list[int]], first: int, last: int
 ) -> list[str]:
-    """The marked tokens as written, each bound token the table names rewritten."""
+    """The marked tokens as written, each bound token the table names rewritten (in the
+    case of the token it replaces: "Their" -> "There")."""
     pieces: list[Sequence[str]] = []
     for i in range(first, last + 1):
         tok = sdoc[i]
@@ -299,5 +301,6 @@ def _rewrite(
         if name is None:
             pieces.append((tok.text_with_ws,))
         elif i == binds[name][0]:
-            pieces.append([r + tok.whitespace_ for r in _render(table[name], sdoc, binds)])
+            rendered = _render(table[name], sdoc, binds)
+            pieces.append([match_case(r, tok.text) + tok.whitespace_ for r in rendered])
     return list(dict.fromkeys("".join(p) for p in itertools.product(*pieces)))
