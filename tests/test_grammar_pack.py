@@ -130,3 +130,27 @@ def test_a_wall_of_text_is_fed_in_pieces() -> None:
     assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     found = [f.text for f in GRAMMAR.audit(doc) if f.rule == "grammar.harper.SpellCheck"]
     assert found == ["recieved"]
+
+
+def test_spelling_word_by_word_as_harper_reports_it() -> None:
+    """The spell checker reads distinct words, the other rules whole pieces; the result is
+    what one Harper call with every rule on gives: its spelling lint hides another rule's
+    on the same word ("eurozone", "Opec": then dropped as a real word and a name), or not
+    ("ipod" -> "iPod" is kept), and a typo the American dictionary lacks too stays."""
+    from auditor.engines import harper as harper_engine
+
+    sel = Selection(select=["grammar.harper"])
+    aud = Auditor(PACKS, sel)
+    text = (
+        "Prices in the eurozone rose, Opec and coach Kirwan said. The minister recieved it untill Monday. "
+        "Young people like the ipod and the recieved wisdom."
+    )
+    found = [(f.rule.rsplit(".", 1)[1], f.text) for f in aud.audit(plain_document("s.txt", text))]
+    assert found == [
+        ("SpellCheck", "recieved"),
+        ("SpellCheck", "untill"),
+        ("OrthographicConsistency", "ipod"),
+        ("SpellCheck", "recieved"),
+    ]
+    assert harper_engine.spelt("british")["recieved"]  # looked up once, remembered
+    assert "Kirwan" not in harper_engine.spelt("british")  # a name: never looked up

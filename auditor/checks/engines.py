@@ -21,8 +21,9 @@ from auditor.checks import Check, register
 from auditor.engines import harper as harper_engine
 from auditor.engines.feed import feed
 from auditor.engines.guard import MAX_PIECE, NOT_CHECKED, describe_skip, guard
-from auditor.engines.harper import DIALECTS
+from auditor.engines.harper import DIALECTS, SPELL_RULE
 from auditor.engines.names import is_name, normalise_words
+from auditor.engines.spelling import merge, spelling_lints
 from auditor.errors import EngineUnavailable
 from auditor.findings import SEVERITIES, Hit
 from auditor.options import BadOption, Opt, coerce_table, show
@@ -210,13 +211,16 @@ class HarperCheck(EngineCheck):
         self.also_accept = tuple(rule.options.get("also_accept", []))
         # rules switched off are switched off in Harper itself: they cost nothing
         self.off = frozenset(n for n, lvl in self.severities.items() if lvl == "off")
+        # the spell checker reads words, not paragraphs (auditor/engines/spelling.py)
+        self.by_word = SPELL_RULE in self.spelling and SPELL_RULE not in self.off
+        self.grammar_off = self.off | {SPELL_RULE} if self.by_word else self.off
 
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         self.lt.configure(settings)
         self.dialect = self.value("dialect")
         if not self.settings.get("languagetool"):
-            harper_engine.prewarm(self.dialect, self.off, self.also_accept)
+            harper_engine.prewarm(self.dialect, self.grammar_off, self.also_accept)
 
     def run(self, doc: Document) -> Iterator[Hit]:
         """LanguageTool's hits when the run names a server and it answers, else Harper's."""
@@ -254,7 +258,15 @@ class HarperCheck(EngineCheck):
             fed = feed(doc.text, start, end)
             if not fed.text:
                 continue
-            for lt in harper_engine.lint(fed.text, self.dialect, self.off):
+            lints = harper_engine.lint(fed.text, self.dialect, self.grammar_off)
+            if self.by_word:
+                lints = merge(
+                    fed.text,
+                    lints,
+                    spelling_lints(doc, fed, self.dialect, self.words),
+                    self.dialect,
+                )
+            for lt in lints:
                 level = self.level(lt.rule)
                 if level == "off":
                     continue
