@@ -154,3 +154,18 @@ def test_spelling_word_by_word_as_harper_reports_it() -> None:
     ]
     assert harper_engine.spelt("british")["recieved"]  # looked up once, remembered
     assert "Kirwan" not in harper_engine.spelt("british")  # a name: never looked up
+
+
+def test_blocks_read_together_and_once() -> None:
+    """Blocks go to Harper in calls of up to MAX_PIECE characters, each distinct block once
+    per process; the lints are those of each block read alone."""
+    from auditor.engines import harper as harper_engine
+
+    blocks = ["He recieved it.", "This is a apple.", "He recieved it.", "Its a nice day."]
+    alone = [harper_engine.lint_many([b], most=1)[0] for b in blocks]
+    harper_engine.clear_cache()
+    before = harper_engine.cache_stats()
+    together = harper_engine.lint_many(blocks)
+    after = harper_engine.cache_stats()
+    assert together == alone and together[0] and together[1]
+    assert after["misses"] - before["misses"] == 3  # the repeated block was read once

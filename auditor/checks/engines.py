@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.checks import Check, register
 from auditor.engines import harper as harper_engine
-from auditor.engines.feed import feed
+from auditor.engines.feed import Fed, feed
 from auditor.engines.guard import MAX_PIECE, NOT_CHECKED, describe_skip, guard
-from auditor.engines.harper import DIALECTS, SPELL_RULE
+from auditor.engines.harper import DIALECTS, SPELL_RULE, EngineLint
 from auditor.engines.names import is_name, normalise_words
 from auditor.engines.spelling import merge, spelling_lints
 from auditor.errors import EngineUnavailable
@@ -254,26 +254,24 @@ class HarperCheck(EngineCheck):
         for s, e in skipped:
             msg = describe_skip(doc.text[s:e])
             yield Hit(s, e, msg, (), "info", f"{self.rule.id}.{NOT_CHECKED}")
-        for start, end in spans:
-            fed = feed(doc.text, start, end)
-            if not fed.text:
-                continue
-            lints = harper_engine.lint(fed.text, self.dialect, self.grammar_off)
+        feds = [f for f in (feed(doc.text, s, e) for s, e in spans) if f.text]
+        # the pieces of the document go to Harper together (each distinct one once per run)
+        found = harper_engine.lint_many([f.text for f in feds], self.dialect, self.grammar_off)
+        for fed, lints in zip(feds, found, strict=True):
             if self.by_word:
-                lints = merge(
-                    fed.text,
-                    lints,
-                    spelling_lints(doc, fed, self.dialect, self.words),
-                    self.dialect,
-                )
-            for lt in lints:
-                level = self.level(lt.rule)
-                if level == "off":
-                    continue
-                s, e = fed.start(lt.start), fed.end(lt.end)
-                if lt.rule in self.spelling and (
-                    is_name(doc, s, e, self.words, lt.suggestions)
-                    or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
-                ):
-                    continue
-                yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")
+                spelt = spelling_lints(doc, fed, self.dialect, self.words)
+                lints = tuple(merge(fed.text, list(lints), spelt, self.dialect))
+            yield from self._hits(doc, fed, lints)
+
+    def _hits(self, doc: Document, fed: Fed, lints: tuple[EngineLint, ...]) -> Iterator[Hit]:
+        for lt in lints:
+            level = self.level(lt.rule)
+            if level == "off":
+                continue
+            s, e = fed.start(lt.start), fed.end(lt.end)
+            if lt.rule in self.spelling and (
+                is_name(doc, s, e, self.words, lt.suggestions)
+                or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
+            ):
+                continue
+            yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")
