@@ -37,7 +37,9 @@ class EngineLint:
 
 # Mixed-case tokens (RVvoenkor, McDonald, iPhone) are names or brands: Harper's spell
 # checker can spend a second looking for suggestions for one of them, and the findings
-# would be dropped as names anyway, so Harper does not see them.
+# would be dropped as names anyway. The spell checker reads words (`spell`) and never looks
+# such a word up; where it reads text with other rules (`spelling_wins`), they are masked.
+# The other rules read them: masked, a name left "a space before a comma" behind.
 NAME_MASK = r"\b[A-Za-z]*[a-z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z]{2,}[a-z][A-Za-z]*\b"
 _lock = threading.Lock()
 
@@ -145,7 +147,9 @@ _ties: dict[tuple[str, str, str], bool] = {}
 
 def spelling_wins(rule: str, dialect: str, text: str, start: int, end: int) -> bool:
     """Whether Harper keeps the spell checker's lint rather than this rule's on
-    text[start:end], a word both flag (decided once per rule, word and dialect)."""
+    text[start:end], a word both flag (decided once per rule, word and dialect, on the
+    sentence around the word: the rule needs its context, the spell checker's suggestions
+    for the other words of the piece are not needed)."""
     key = (rule, text[start:end], dialect)
     if key not in _ties:
         import harper
@@ -159,9 +163,11 @@ def spelling_wins(rule: str, dialect: str, text: str, start: int, end: int) -> b
             }
             lin.set_lint_config(config)
             _pairs[(rule, dialect)] = lin
-        kept = lin.organized_lints(text, language="plaintext", regex_mask=NAME_MASK)
+        s = max(text.rfind(c, 0, start) for c in ".!?") + 1
+        e = min((i for i in (text.find(c, end) for c in ".!?") if i >= 0), default=len(text))
+        kept = lin.organized_lints(text[s : e + 1], language="plaintext", regex_mask=NAME_MASK)
         _ties[key] = not any(
-            (lt.span.start, lt.span.end) == (start, end) for lt in kept.get(rule, ())
+            (lt.span.start + s, lt.span.end + s) == (start, end) for lt in kept.get(rule, ())
         )
     return _ties[key]
 
@@ -238,9 +244,7 @@ def lint_many(
 def _lint_group(texts: list[str], dialect: str, off: frozenset[str]) -> None:
     """One Harper call on texts joined as paragraphs; each text's lints go to the cache."""
     starts = list(itertools.accumulate((len(t) + len(_JOIN) for t in texts[:-1]), initial=0))
-    organized = linter(dialect, off).organized_lints(
-        _JOIN.join(texts), language="plaintext", regex_mask=NAME_MASK
-    )
+    organized = linter(dialect, off).organized_lints(_JOIN.join(texts), language="plaintext")
     found: list[list[EngineLint]] = [[] for _ in texts]
     for name, lints in organized.items():
         for lt in lints:
