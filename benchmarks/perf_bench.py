@@ -1,23 +1,27 @@
-"""The issue's speed targets, measured side by side in one run, in interleaved rounds.
+"""The issue's speed targets, measured side by side in one run (docs/performance.md).
 
-    .venv/bin/python -m benchmarks.perf_bench              # 3 rounds (about 10 min here)
-    .venv/bin/python -m benchmarks.perf_bench --rounds 5 --json out.json
+    .venv/bin/python -m benchmarks.perf_bench                 # 3 rounds, about 5 min here
+    .venv/bin/python -m benchmarks.perf_bench --rounds 5 --batch-rounds 1 --json out.json
 
-Three figures, each round in a fresh process, the order rotated from round to round so
-that a busy spell of a shared machine does not always fall on the same figure:
+Three figures, each in its own fresh process per round (benchmarks/perf_worker.py):
 
-- Harper alone: harper-py with its default linters, one Linter built in a fresh Python
-  process (construction included, imports not), fed paragraph by paragraph in its default
-  (Markdown) mode, on `--limit` BBC articles spread over the folders (300);
-- full audit: `auditor batch`'s local engine, one worker (a fresh spawned process: imports,
-  packs, Harper's set-up included), every default pack, a fresh store, the same articles;
+- Harper alone: harper-py with its default linters, one Linter (construction included),
+  fed paragraph by paragraph in its default (Markdown) mode, on `--limit` BBC articles
+  spread over the folders (300);
+- full audit: what a batch worker does, on one core: imports, packs and engines set up,
+  then each article read, audited with every default pack and made into a store row;
 - grammar off: the same with `--ignore grammar`, on the whole archive (2,225 articles).
 
-Each figure's min and median over the rounds are printed (wall seconds, words per second,
-CPU seconds of every process of the run), and per round the ratio full audit / Harper alone
-and grammar-off words/s / Harper alone's words/s (Harper's words/s from the same round;
-words counted as the auditor counts them). Targets: full <= 0.9x Harper, grammar off >=
-50x Harper's words/s. Data is read in place from ../shared/eval (or $AUDITOR_EVAL_DIR).
+The processes take turns, article by article (Harper alone, full audit, and the next
+seven or eight archive articles for grammar off; the order rotates), and only one works at
+a time: a busy spell of the shared machine weighs on every figure alike, which separate
+runs cannot promise. Each figure is its set-up plus its articles, in CPU seconds of its
+process (wall seconds too). Per round: full audit / Harper alone, and grammar-off words/s
+over Harper alone's words/s. `--batch-rounds N` adds N rounds of the real `auditor batch`
+(local engine, one worker, a fresh store: worker start-up and store writes included)
+against Harper alone in a fresh process, one after the other, as a cross-check.
+Targets: full <= 0.9x Harper alone; grammar off >= 50x Harper alone's words/s. Data is
+read in place from ../shared/eval (or $AUDITOR_EVAL_DIR).
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.batch_bench import HARPER, count_words, pick_files, run_auditor, run_snippet
@@ -42,19 +45,65 @@ LABELS = {
     "full": "full audit, grammar on, 1 worker",
     "off": "grammar off, 1 worker",
 }
+Run = dict[str, float]  # cpu, wall, findings of one figure in one round
 
 
-@dataclass
-class Figure:
-    """One figure's runs: the articles it reads and what each round measured."""
+class Worker:
+    """A perf_worker process: set up on start, then one batch of files per request."""
 
-    name: str
-    articles: int
-    words: int
-    runs: list[dict[str, float]] = field(default_factory=list)
+    def __init__(self, kind: str) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "benchmarks.perf_worker", kind],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+        self.total = self._answer()  # the set-up
 
-    def values(self, key: str) -> list[float]:
-        return [r[key] for r in self.runs]
+    def _answer(self) -> Run:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"perf_bench: a worker died (exit {self.proc.wait()})")
+        out: Run = json.loads(line)
+        return out
+
+    def work(self, files: list[Path]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps([str(f) for f in files]) + "\n")
+        self.proc.stdin.flush()
+        got = self._answer()
+        for k in ("cpu", "wall", "findings"):
+            self.total[k] += got[k]
+
+    def close(self) -> Run:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+        return self.total
+
+
+def lockstep_round(few: list[Path], archive: list[Path], r: int) -> dict[str, Run]:
+    """One round: three fresh processes set up one after the other, then taking turns."""
+    workers = {}
+    for kind in FIGURES:
+        print(f"  setting up {kind} ...", file=sys.stderr, flush=True)
+        workers[kind] = Worker(kind)
+    per = len(archive) / len(few)
+    for i, f in enumerate(few):
+        todo = {"harper": [f], "full": [f], "off": archive[round(i * per) : round((i + 1) * per)]}
+        k = (i + r) % 3
+        for kind in FIGURES[k:] + FIGURES[:k]:
+            workers[kind].work(todo[kind])
+        if i % 50 == 49:
+            print(f"  {i + 1}/{len(few)} articles", file=sys.stderr, flush=True)
+    return {kind: w.close() for kind, w in workers.items()}
+
+
+def batch_round(few: list[Path]) -> dict[str, Run]:
+    """The cross-check: Harper alone in a fresh process, then `auditor batch`, 1 worker."""
+    h = run_snippet([sys.executable, "-c", HARPER], few)
+    if h is None:
+        raise SystemExit("perf_bench: Harper alone failed")
+    full = run_auditor(few, 1, ())
+    return {"harper": {"cpu": h["cpu"], "wall": h["seconds"], "findings": h["findings"]},
+            "full": {"cpu": full["cpu"], "wall": full["seconds"], "findings": full["findings"]}}  # fmt: skip
 
 
 def cpu_model() -> str:
@@ -67,93 +116,72 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def header(args: argparse.Namespace) -> str:
+def header(rounds: int) -> str:
     from importlib.metadata import version
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, check=False).stdout.strip()  # fmt: skip
-    load = os.getloadavg()
     return (
         f"{time.strftime('%Y-%m-%d %H:%M %Z')}; nproc {os.cpu_count()}, {cpu_model()}; "
         f"Python {platform.python_version()}, harper-py {version('harper-py')}; "
-        f"commit {commit or '?'}; {args.rounds} rounds; load average {load[0]:.1f} at the start"
+        f"commit {commit or '?'}; {rounds} rounds; load average {os.getloadavg()[0]:.1f} "
+        "at the start"
     )
-
-
-def measure(fig: Figure, files: list[Path]) -> dict[str, float] | None:
-    """One fresh run of one figure."""
-    if fig.name == "harper":
-        return run_snippet([sys.executable, "-c", HARPER], files)
-    ignore = ("grammar",) if fig.name == "off" else ()
-    return run_auditor(files, 1, ignore)
-
-
-def run_rounds(figs: dict[str, Figure], files: dict[str, list[Path]], rounds: int) -> None:
-    for r in range(rounds):
-        order = FIGURES[r % 3 :] + FIGURES[: r % 3]
-        for name in order:
-            fig = figs[name]
-            print(f"round {r + 1}/{rounds}: {LABELS[name]} ...", file=sys.stderr, flush=True)
-            m = measure(fig, files[name])
-            if m is None:
-                raise SystemExit(f"perf_bench: {name} failed")
-            m["words_s"] = fig.words / m["seconds"]
-            m["round"] = r
-            fig.runs.append(m)
-            print(f"  {m['seconds']:.1f} s wall, {m['cpu']:.1f} s CPU, "
-                  f"{int(m['findings']):,} findings", file=sys.stderr)  # fmt: skip
 
 
 def _mm(values: list[float], fmt: str) -> str:
     return f"{format(min(values), fmt)} / {format(statistics.median(values), fmt)}"
 
 
-def table(figs: dict[str, Figure]) -> list[str]:
+def table(runs: list[dict[str, Run]], words: dict[str, int], docs: dict[str, int]) -> list[str]:
     out = [
-        "| figure | articles | words | wall s (min / median) | words/s (best / median) "
-        "| CPU s (min / median) | findings |",
+        "| figure | articles | words | CPU s (min / median) | wall s (min / median) "
+        "| words per CPU s (best / median) | findings |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name in FIGURES:
-        f = figs[name]
-        ws = f.values("words_s")
-        best, med = max(ws), statistics.median(ws)
-        found = sorted({int(x) for x in f.values("findings")})
-        out.append(f"| {LABELS[name]} | {f.articles:,} | {f.words:,} "
-                   f"| {_mm(f.values('seconds'), '.1f')} | {best:,.0f} / {med:,.0f} "
-                   f"| {_mm(f.values('cpu'), '.1f')} | {', '.join(f'{n:,}' for n in found)} |")  # fmt: skip
+        got = [r[name] for r in runs if name in r]
+        if not got:
+            continue
+        cpu = [g["cpu"] for g in got]
+        rate = [words[name] / c for c in cpu]
+        found = ", ".join(f"{n:,}" for n in sorted({int(g["findings"]) for g in got}))
+        out.append(f"| {LABELS[name]} | {docs[name]:,} | {words[name]:,} | {_mm(cpu, '.1f')} "
+                   f"| {_mm([g['wall'] for g in got], '.1f')} | {max(rate):,.0f} / "
+                   f"{statistics.median(rate):,.0f} | {found} |")  # fmt: skip
     return out
 
 
-def ratios(figs: dict[str, Figure]) -> list[str]:
-    """Per round: full / Harper (wall and CPU) and grammar-off words/s over Harper's."""
-    h, full, off = figs["harper"].runs, figs["full"].runs, figs["off"].runs
-    wall = [f["seconds"] / x["seconds"] for f, x in zip(full, h, strict=True)]
-    cpu = [f["cpu"] / x["cpu"] for f, x in zip(full, h, strict=True)]
-    speed = [o["words_s"] / x["words_s"] for o, x in zip(off, h, strict=True)]
-    speed_cpu = [
-        (figs["off"].words / o["cpu"]) / (figs["harper"].words / x["cpu"])
-        for o, x in zip(off, h, strict=True)
-    ]
-    return [
-        "| ratio, per round | rounds | min | median | max | target |",
-        "| --- | --- | --- | --- | --- | --- |",
-        _ratio_row("full audit / Harper alone, wall time", wall, "<= 0.9"),
-        _ratio_row("full audit / Harper alone, CPU time", cpu, "<= 0.9"),
-        _ratio_row("grammar-off words/s / Harper words/s, wall", speed, ">= 50"),
-        _ratio_row("grammar-off words/s / Harper words/s, CPU", speed_cpu, ">= 50"),
-    ]
+def _full(r: dict[str, Run], key: str, words: dict[str, int]) -> float:
+    return r["full"][key] / r["harper"][key]
 
 
-def _ratio_row(label: str, values: list[float], target: str) -> str:
-    shown = ", ".join(f"{v:.2f}" for v in values)
-    return (f"| {label} | {shown} | {min(values):.2f} | {statistics.median(values):.2f} "
-            f"| {max(values):.2f} | {target} |")  # fmt: skip
+def _off(r: dict[str, Run], key: str, words: dict[str, int]) -> float:
+    return words["off"] / r["off"][key] / (words["harper"] / r["harper"][key])
+
+
+def ratios(runs: list[dict[str, Run]], words: dict[str, int]) -> list[str]:
+    """Per round: full / Harper (CPU and wall), grammar-off words/s over Harper's."""
+    rows = [
+        ("full audit / Harper alone, CPU", _full, "cpu", "<= 0.9"),
+        ("full audit / Harper alone, wall", _full, "wall", "<= 0.9"),
+        ("grammar-off words/s / Harper alone's, CPU", _off, "cpu", ">= 50"),
+        ("grammar-off words/s / Harper alone's, wall", _off, "wall", ">= 50"),
+    ]
+    out = ["| ratio | per round | min | median | max | target |",
+           "| --- | --- | --- | --- | --- | --- |"]  # fmt: skip
+    for label, f, key, target in rows:
+        vals = [f(r, key, words) for r in runs if f is _full or "off" in r]
+        if vals:
+            out.append(f"| {label} | {', '.join(f'{v:.2f}' for v in vals)} | {min(vals):.2f} "
+                       f"| {statistics.median(vals):.2f} | {max(vals):.2f} | {target} |")  # fmt: skip
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    ap.add_argument("--rounds", type=int, default=3, help="lockstep rounds (default 3)")
+    ap.add_argument("--batch-rounds", type=int, default=0, help="auditor batch cross-checks")
     ap.add_argument("--limit", type=int, default=300, help="articles for Harper and the full audit")
     ap.add_argument("--off-limit", type=int, default=None,
                     help="articles for grammar off (default: all 2,225)")  # fmt: skip
@@ -162,19 +190,29 @@ def main(argv: list[str] | None = None) -> int:
     if eval_missing("perf_bench", "bbc-news"):
         return 2
     few, archive = pick_files(args.limit), pick_files(args.off_limit)
-    files = {"harper": few, "full": few, "off": archive}
-    words = {len(few): count_words(few), len(archive): count_words(archive)}
-    figs = {n: Figure(n, len(fl), words[len(fl)]) for n, fl in files.items()}
-    head = header(args)
+    words = {"harper": count_words(few), "off": count_words(archive)}
+    words["full"] = words["harper"]
+    docs = {"harper": len(few), "full": len(few), "off": len(archive)}
+    head = header(args.rounds)
     print(head, file=sys.stderr)
-    run_rounds(figs, files, args.rounds)
-    lines = [head, "", *table(figs), "", *ratios(figs), "",
-             f"load average {os.getloadavg()[0]:.1f} at the end"]  # fmt: skip
+    runs = []
+    for r in range(args.rounds):
+        print(f"lockstep round {r + 1}/{args.rounds}", file=sys.stderr, flush=True)
+        runs.append(lockstep_round(few, archive, r))
+    batch = []
+    for r in range(args.batch_rounds):
+        print(f"batch round {r + 1}/{args.batch_rounds}", file=sys.stderr, flush=True)
+        batch.append(batch_round(few))
+    lines = [head, "", "Lockstep (fresh processes taking turns, article by article):", "",
+             *table(runs, words, docs), "", *ratios(runs, words)]  # fmt: skip
+    if batch:
+        lines += ["", "Cross-check, `auditor batch` and Harper alone run one after the other:",
+                  "", *table(batch, words, docs), "", *ratios(batch, words)]  # fmt: skip
+    lines += ["", f"load average {os.getloadavg()[0]:.1f} at the end"]
     print("\n".join(lines))
     if args.json:
-        args.json.write_text(json.dumps({"header": head, "figures": {
-            n: {"articles": f.articles, "words": f.words, "runs": f.runs} for n, f in figs.items()
-        }}, indent=1))  # fmt: skip
+        args.json.write_text(json.dumps({"header": head, "words": words, "lockstep": runs,
+                                         "batch": batch}, indent=1))  # fmt: skip
     return 0
 
 
