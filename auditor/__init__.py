@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from auditor import _hooks
 from auditor._version import __version__
+
+_hooks.install()  # before any module imports lemminflect
 
 __all__ = ["__version__", "audit", "audit_paths"]
 

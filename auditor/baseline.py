@@ -16,13 +16,13 @@ from collections import Counter
 from pathlib import Path
 
 from auditor._version import __version__
-from auditor.document import Document
+from auditor.document import WORD_RE, Document
 from auditor.errors import BaselineError
 from auditor.findings import Finding
 
 FORMAT = 1
 CONTEXT_WORDS = 3
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = WORD_RE
 _SPACE = re.compile(r"\s+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from auditor.checks import Check
 from auditor.document import Document
+from auditor.excepted import excepted_for
 from auditor.findings import Finding, Hit, matches_prefix
 from auditor.packs import Pack, Rule
 
@@ -37,7 +38,7 @@ class Selection:
     def may_want(self, rule_id: str) -> bool:
         """Whether a rule, or a sub-rule it reports (grammar.harper.X), may be wanted."""
         if self.select and not any(
-            matches_prefix(rule_id, [p]) or p.rstrip(".").startswith(rule_id + ".")
+            matches_prefix(rule_id, [p]) or matches_prefix(p.rstrip("."), [rule_id])
             for p in self.select
         ):
             return False
@@ -72,8 +73,9 @@ class Auditor:
         self.checks: dict[str, Check] = {}
         self.seconds: dict[str, float] = defaultdict(float)  # time per rule (for --profile)
         for r in self.rules:
-            assert r.check is not None
-            check = type(r.check)(r)
+            cls = r.kind_class  # the kind, without compiling the rule itself first
+            assert cls is not None
+            check = cls(r)
             check.configure(dict((settings or {}).get(r.pack, {})))
             self.checks[r.id] = check
 
@@ -109,7 +111,7 @@ class Auditor:
 
     def _findings(self, rule: Rule, doc: Document, hits: Iterable[Hit]) -> Iterable[Finding]:
         block_starts = [b.start for b in doc.blocks] if rule.scope == "block" else []
-        excepted = _Exceptions(rule, doc.text) if rule.exceptions is not None else None
+        excepted = excepted_for(rule, doc.text)
         for hit in hits:
             if rule.scope == "sentence":
                 si = doc.sentence_index(hit.start, hit.end)
@@ -142,26 +144,6 @@ class Auditor:
                     continue
                 severity = "info"
             yield make_finding(doc, rule, hit, rule_id, severity, quoted)
-
-
-class _Exceptions:
-    """A rule's exception matches, found once per sentence or block (not once per hit:
-    a long sentence with many hits would make that quadratic)."""
-
-    def __init__(self, rule: Rule, text: str) -> None:
-        assert rule.exceptions is not None
-        self.regex, self.text = rule.exceptions, text
-        self._spans: dict[int, tuple[list[int], list[int]]] = {}
-
-    def cover(self, start: int, end: int, hit: Hit) -> bool:
-        """Whether an exception match in text[start:end] contains the hit."""
-        found = self._spans.get(start)
-        if found is None:
-            ms = list(self.regex.finditer(self.text, start, end))
-            found = self._spans[start] = ([m.start() for m in ms], [m.end() for m in ms])
-        starts, ends = found
-        i = bisect.bisect_right(starts, hit.start) - 1  # matches do not overlap: one candidate
-        return i >= 0 and hit.end <= ends[i]
 
 
 def make_finding(

@@ -50,3 +50,7 @@ class EngineUnavailable(AuditorError):
 
 class StoreError(AuditorError):
     """A results store that cannot be used (not an auditor store, locked, unwritable)."""
+
+
+class ModelError(AuditorError):
+    """The language model the analysis layer needs is missing or not the recorded one."""

@@ -10,14 +10,14 @@ quotation is allowed: quotes are reported for information only). An example with
 from __future__ import annotations
 
 from auditor.engine import Auditor, Selection
-from auditor.findings import Finding
+from auditor.findings import Finding, matches_prefix
 from auditor.inputs import plain_document
 from auditor.packs import Example, Pack, Rule, strip_marks
 
 
 def _own(rule: Rule, example: Example, findings: list[Finding]) -> list[Finding]:
     name = example.rule or rule.id
-    return [f for f in findings if f.rule == name or f.rule.startswith(name + ".")]
+    return [f for f in findings if matches_prefix(f.rule, [name])]
 
 
 def _findings(auditor: Auditor, rule: Rule, example: Example, text: str) -> list[Finding]:

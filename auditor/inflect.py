@@ -1,16 +1,39 @@
-"""Verb and noun forms from lemminflect's lexicon (its data ships in the wheel).
+"""Verb and noun forms from lemminflect's lexicon (its data ships in the wheel): the one
+place the project asks it.
 
 House rules ask "is this word a past participle?", "is it a bare verb with no noun
 reading?", "what is the participle of its lemma?" here, instead of keeping hand-written
 verb lists. Lookups are cached: rules call them only on the few candidates a regex finds.
+lemminflect (and numpy under it) is imported on the first lookup, not when a rule loads.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-import lemminflect
+
+@lru_cache(maxsize=1)
+def _lemminflect() -> Any:
+    import lemminflect
+
+    return lemminflect
+
+
+@lru_cache(maxsize=65536)
+def all_lemmas(word: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a word by part of speech, in its own order."""
+    found: dict[str, tuple[str, ...]] = _lemminflect().getAllLemmas(word, upos=upos)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """lemminflect's inflections of a lemma by Penn tag, in its own order."""
+    found: dict[str, tuple[str, ...]] = _lemminflect().getAllInflections(lemma, upos=upos)
+    return {k: tuple(v) for k, v in found.items()}
+
 
 # participles lemminflect lists only as past tense, or not at all, that are standard
 # (British "has got", "have learnt"; "have proven")
@@ -30,7 +53,7 @@ class Reading:
 
 @lru_cache(maxsize=65536)
 def reading(word: str) -> Reading:
-    lemmas = lemminflect.getAllLemmas(word)
+    lemmas = all_lemmas(word)
     verbs = tuple(lemmas.get("VERB", ()))
     return Reading(
         verb_lemmas=verbs,
@@ -43,12 +66,12 @@ def reading(word: str) -> Reading:
 @lru_cache(maxsize=65536)
 def participles(lemma: str) -> tuple[str, ...]:
     """Past participles of a verb (American spelling first, then British if different)."""
-    return tuple(lemminflect.getInflection(lemma, "VBN") or ())
+    return tuple(_lemminflect().getInflection(lemma, "VBN") or ())
 
 
 @lru_cache(maxsize=65536)
 def forms(lemma: str, tag: str) -> tuple[str, ...]:
-    return tuple(lemminflect.getAllInflections(lemma, upos="VERB").get(tag, ()))
+    return all_inflections(lemma, "VERB").get(tag, ())
 
 
 def is_participle(word: str) -> bool:
@@ -66,25 +89,7 @@ def is_participle(word: str) -> bool:
     return False
 
 
-def wrong_form(word: str) -> tuple[str, str] | None:
-    """After "have": (how the word is wrong, its lemma) when it is a verb form other than a
-    participle: "base" (remain), "3sg" (travels) or "past" (rose, went); else None."""
-    r = reading(word)
-    if not r.verb_lemmas or is_participle(word):
-        return None
-    for lemma in r.verb_lemmas:
-        if not participles(lemma):
-            continue
-        if word == lemma:
-            return "base", lemma
-        if word in forms(lemma, "VBZ"):
-            return "3sg", lemma
-        if word in forms(lemma, "VBD"):
-            return "past", lemma
-    return None
-
-
 def is_plural_noun(word: str) -> bool:
     """A plural common noun ("ministers", "residents"), not a singular ending in -s."""
-    lemmas = lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
+    lemmas = all_lemmas(word, "NOUN").get("NOUN", ())
     return bool(lemmas) and word not in lemmas and word.endswith("s")

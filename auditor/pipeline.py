@@ -77,7 +77,7 @@ def names_rule(ids: list[str], prefix: str) -> bool:
     p = prefix.rstrip(".")
     if p == "meta" or p in META_RULES:
         return True
-    return any(matches_prefix(i, [p]) or p.startswith(i + ".") for i in ids)
+    return any(matches_prefix(i, [p]) or matches_prefix(p, [i]) for i in ids)
 
 
 def check_prefixes(packs: list[Pack], prefixes: list[str] | tuple[str, ...], where: str) -> None:

@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from auditor.textnorm import Encoder
@@ -110,6 +109,9 @@ def _upper_pairs(
     strings: list[str], scorer: Any, cutoff: float
 ) -> Iterator[tuple[int, int, float]]:
     """(r, c, score) for r < c with score >= cutoff, the matrix built a band at a time."""
+    import numpy as np  # only for a many-unit matrix: a short check does not load numpy
+    from rapidfuzz import process
+
     n = len(strings)
     for top in range(0, n - 1, _CHUNK):
         band = process.cdist(strings[top : top + _CHUNK], strings[top:], scorer=scorer,
@@ -198,6 +200,9 @@ def shared_phrases(
     ("Film - ...; director - ..."), not one item repeating another. Score: how alike the
     two phrases are, in percent.
     """
+    import numpy as np
+    from rapidfuzz import process
+
     idx = [i for i, u in enumerate(units) if len(u.code) >= matched]
     if len(idx) < 2:
         return []

@@ -11,8 +11,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
+from auditor.inflect import all_lemmas
 from auditor.tokens import TOKEN_RE
 
 # Function words, plus the glue words news copy uses for linking and hedging: they say
@@ -47,7 +46,7 @@ def lemma(word: str) -> str | None:
         return None
     if any(c.isdigit() for c in word):
         return word.replace(",", "")
-    lemmas = getAllLemmas(word)
+    lemmas = all_lemmas(word)
     for pos in _POS_ORDER:
         forms = lemmas.get(pos)
         if forms:

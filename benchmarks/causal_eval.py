@@ -53,7 +53,8 @@ def rules_by_record(texts: list[str], cli: bool = False) -> list[set[str]]:
 
 
 def _explicit(rules: set[str]) -> bool:
-    return any(matches_prefix(r, ("causal.supported", "causal.unsupported")) for r in rules)
+    kinds = ("causal.supported", "causal.unsupported", "causal.reported")
+    return any(matches_prefix(r, kinds) for r in rules)
 
 
 def cnc_scores(name: str, cli: bool = False) -> dict[str, PRF]:
@@ -84,7 +85,9 @@ def speed(limit: int | None = None) -> tuple[int, float, float]:
     files = bbc_articles()[:limit]
     docs = [plain_document(str(p), p.read_bytes().decode("utf-8", errors="replace")) for p in files]
     auditor = Auditor(load_packs(), Selection(select=["causal"]))
-    auditor.audit(plain_document("warm-up.txt", "It was due to open after it rained."))
+    auditor.audit(
+        plain_document("warm-up.txt", "It was due to open after it rained, critics said.")
+    )
     t0 = time.perf_counter()  # lexicons are loaded: time the steady state, as in a batch
     docs = [plain_document(d.path, d.original) for d in docs]
     t1 = time.perf_counter()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,7 @@ def run_action(cwd: Path, **env: str) -> tuple[subprocess.CompletedProcess[str],
     return p, out, summary
 
 
+@pytest.mark.e2e
 def test_one_audit_gives_annotations_sarif_and_job_summary(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(HEDGED)
     (tmp_path / "auditor.toml").write_text('select = ["hedges"]\n')
@@ -67,6 +69,7 @@ def git(cwd: Path, *args: str) -> None:
                    check=True, capture_output=True)  # fmt: skip
 
 
+@pytest.mark.e2e
 def test_changed_only_audits_what_the_pull_request_changes(tmp_path: Path) -> None:
     (tmp_path / "auditor.toml").write_text('select = ["hedges"]\n')
     (tmp_path / "old.md").write_text(HEDGED)  # an old finding the pull request did not touch

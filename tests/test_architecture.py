@@ -124,3 +124,14 @@ def test_one_error_family() -> None:
             ):
                 loose.append(f"{name}.{node.name}")
     assert sorted(loose) == [f"auditor.errors.{AuditorError.__name__}", "auditor.limits.TimeLimit"]
+
+
+def test_every_python_rule_finds_its_function_module() -> None:
+    """A python rule loads only its pack's modules (functions.MODULES), never all of them."""
+    from auditor import functions
+
+    functions.load_functions()
+    names = {r.options["function"] for p in load_packs() for r in p.rules if r.kind == "python"}
+    for name in names:
+        where = {f"auditor.functions.{m}" for m in functions.MODULES.get(name.split(".")[0], ())}
+        assert functions.FUNCTIONS[name].__module__ in where, f"{name}: add its module to MODULES"

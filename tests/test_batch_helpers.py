@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 EVAL = Path(
     os.environ.get("AUDITOR_EVAL_DIR", Path(__file__).parents[1] / ".." / "shared" / "eval")
 )
 BBC = EVAL / "bbc-news"
-AUDITOR = str(Path(sys.executable).parent / "auditor")
 
 _SENTENCES = [
     "The minister said on Tuesday that the budget would be published in May.",
@@ -56,10 +53,6 @@ def bbc_files(n: int | None = None, per_folder: int | None = None) -> list[Path]
             by.setdefault(f.parent.name, []).append(f)
         files = [f for fs in by.values() for f in fs[:per_folder]]
     return files[:n] if n is not None else files
-
-
-def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([AUDITOR, *args], capture_output=True, text=True, timeout=timeout)
 
 
 def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:  # type: ignore[type-arg]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import cli
 
 from auditor.engine import Auditor, Selection
 from auditor.findings import Finding
@@ -92,7 +91,27 @@ def test_quiet(text: str) -> None:
     ("text", "rule", "marked"),
     [
         ("Because of the high rates, thousands lost their homes.",
-         "causal.unsupported.no-source", "Because of"),
+         "causal.reported", "Because of"),
+        ("Inflation fell because of the government's policy.",
+         "causal.unsupported.no-source", "because of"),
+        ("The drop in visitors was the result of the new parking charges.",
+         "causal.unsupported.no-source", "the result of"),
+        ("The embargo emboldened the junta, some envoys believe.",
+         "causal.unsupported.vague-source", "emboldened"),
+        ("People familiar with the talks said the bid failed because of the new rules.",
+         "causal.unsupported.vague-source", "because of"),
+        ("The roof fell in because of corroded bolts, the inquiry concluded.",
+         "causal.supported", "because of"),
+        ("The crash was caused by ice, Mr Dunn told reporters.",
+         "causal.supported", "was caused by"),
+        ("Fares will rise as a result of the new tax rises, they counter.",
+         "causal.supported", "as a result"),
+        ("The band was forced to cancel its tour.", "causal.reported", "was forced"),
+        ("The leak led to the resignation of the chairman.", "causal.reported", "led to"),
+        ("He was expelled from the party because of his opposition to the war.",
+         "causal.reported", "because of"),
+        ("The firm dropped the plan, which would have triggered big redemptions.",
+         "causal.reported", "would have triggered"),
         ("Experts say the policy led to a rise in crime.",
          "causal.unsupported.vague-source", "led to"),
         ("Correspondents say the vote was delayed because of the row.",
@@ -109,11 +128,11 @@ def test_quiet(text: str) -> None:
          "causal.supported", "causes"),
         ("Smoking increases the risk of stroke.", "causal.unsupported.no-source", "increases"),
         ("Critics may disagree, but the fire was caused by a heater.",
-         "causal.unsupported.no-source", "was caused by"),
+         "causal.reported", "was caused by"),
         ("Workers went on strike demanding higher pay.", "causal.implicit", "demanding"),
         ("Three people were injured in the blast.", "causal.implicit", "injured in"),
         ("He was killed in retaliation for the murder.",
-         "causal.unsupported.no-source", "in retaliation for"),
+         "causal.reported", "in retaliation for"),
     ],
 )  # fmt: skip
 def test_judged(text: str, rule: str, marked: str) -> None:
@@ -128,8 +147,8 @@ def test_quote_speaker_in_neighbour_sentence() -> None:
     running = audit('"The cuts caused the closures. We had no choice," the mayor said.')
     assert [f.rule for f in running] == ["causal.supported"]
     assert running[0].extra["source"] == "the mayor"
-    unattributed = audit('"The cuts caused the closures."')
-    assert [f.rule for f in unattributed] == ["causal.unsupported.no-source"]
+    unattributed = audit('"The cuts caused the closures."')  # the speaker's: info
+    assert [f.rule for f in unattributed] == ["causal.reported"]
 
 
 @pytest.mark.parametrize(
@@ -165,15 +184,11 @@ def test_cli_jsonl(tmp_path: Path) -> None:
     rows = [{"id": 0, "text": "Prices rose due to the drought."},
             {"id": 1, "text": "The bridge is due to open in the spring."}]  # fmt: skip
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    exe = Path(sys.executable).with_name("auditor")
-    out = subprocess.run(
-        [str(exe), "check", str(path), "--select", "causal", "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    out = cli("check", str(path), "--select", "causal", "--format", "json")
     assert out.returncode == 0, out.stderr
     docs = json.loads(out.stdout)["documents"]
     assert [f["text"] for f in docs[0]["findings"]] == ["due to"]
-    assert docs[0]["findings"][0]["rule"] == "causal.unsupported.no-source"
+    assert docs[0]["findings"][0]["rule"] == "causal.reported"
     assert docs[1]["findings"] == []
 
 

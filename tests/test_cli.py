@@ -1,4 +1,8 @@
-"""The command line as a user runs it: real processes, real files, exit codes and the JSON contract."""
+"""The command line as a user runs it: real files, exit codes, stderr lines and the JSON contract.
+
+In process (cliutil.cli, through the entry point's own error mapping); the tests marked e2e
+run the installed `auditor` command and `python -m auditor` in real processes.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from cliutil import cli, run_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "kursk-incursion.txt"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "auditor", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-    )
+    return cli(*args, cwd=cwd)
 
 
 def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
@@ -28,8 +27,10 @@ def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stdout
 
 
+@pytest.mark.e2e
 def test_seed_json_contract() -> None:
-    proc = run("check", str(SEED), "--format", "json", "--fail-on", "none")
+    """End to end: the installed command, in a real process."""
+    proc = run_binary("check", str(SEED), "--format", "json", "--fail-on", "none")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["tool"] == {"name": "auditor", "version": "0.1.0"}
@@ -118,8 +119,15 @@ def test_gates(tmp_path: Path) -> None:
     assert run("check", str(clean), "--fail-under", "99").returncode == 0
 
 
+@pytest.mark.e2e
 def test_missing_file_exits_2() -> None:
-    proc = run("check", "no/such/file.txt")
+    """End to end: `python -m auditor` in a real process, so main()'s exit code is the process's."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", "no/such/file.txt"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert "no such file or directory" in proc.stderr
     assert proc.stderr.count("\n") <= 2

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
-from cliutil import ARTICLE, AUDITOR, run
+from cliutil import ARTICLE, cli, run
 
 from auditor.api import audit_documents
 from auditor.config import ConfigError, ConfigFinder, load_config, parse, path_matches
@@ -170,13 +169,13 @@ def test_pack_options_reach_the_checks(scratch: Path, monkeypatch: pytest.Monkey
 
 
 def test_init_writes_a_valid_commented_starter(tmp_path: Path) -> None:
-    p = subprocess.run([AUDITOR, "init"], cwd=tmp_path, capture_output=True, text=True)
+    p = cli("init", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     cfg = load_config(tmp_path / "auditor.toml")
     assert cfg.select == [] and cfg.ignore == []
     text = (tmp_path / "auditor.toml").read_text()
     assert "# select" in text and "per-path-ignores" in text and "rule-paths" in text
-    again = subprocess.run([AUDITOR, "init"], cwd=tmp_path, capture_output=True, text=True)
+    again = cli("init", cwd=tmp_path)
     assert again.returncode == 2 and "already exists" in again.stderr
 
 

@@ -169,3 +169,34 @@ def test_blocks_read_together_and_once() -> None:
     after = harper_engine.cache_stats()
     assert together == alone and together[0] and together[1]
     assert after["misses"] - before["misses"] == 3  # the repeated block was read once
+
+
+def test_no_anchor_no_spacy() -> None:
+    """Loading the packs and auditing copy in which no sequence rule's anchor occurs never
+    imports spaCy: the fast path stays fast."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from auditor.engine import Auditor, Selection\n"
+        "from auditor.inputs import plain_document\n"
+        "from auditor.packs import load_packs\n"
+        "a = Auditor(load_packs(), Selection(select=['grammar.have-participle',"
+        " 'grammar.modal-base', 'grammar.to-base']))\n"
+        "assert a.audit(plain_document('a.txt', 'Prices rose sharply in spring.')) == []\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_verb_form_suggestions_keep_what_lies_between() -> None:
+    doc = plain_document("s.txt", "He had not went home. They Could took it. Prices have rose.")
+    found = {
+        f.text: f.suggestions
+        for f in GRAMMAR.audit(doc)
+        if f.rule in ("grammar.have-participle", "grammar.modal-base")
+    }
+    assert found["had not went"] == ["had not gone"]
+    assert found["have rose"] == ["have risen"]

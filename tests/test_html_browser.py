@@ -7,11 +7,10 @@ is kept in tests/artifacts/ (git-ignored).
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import run
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -19,7 +18,6 @@ ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 ARTIFACTS = Path(__file__).parent / "artifacts"
-AUDITOR = str(Path(sys.executable).parent / "auditor")
 ARTICLE = """Officials weigh the leaked report
 
 The minister allegedly hid the figures before the vote. <script>window.__pwned=1</script>
@@ -38,10 +36,7 @@ if not Path(CHROMIUM).exists():
 def page(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("html")
     (tmp / "story.txt").write_text(ARTICLE, encoding="utf-8")
-    p = subprocess.run(
-        [AUDITOR, "check", "story.txt", "--format", "html", "-o", "report.html"],
-        cwd=tmp, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    p = run(tmp, "story.txt", "--format", "html", "-o", "report.html")
     assert p.returncode in (0, 1), p.stderr
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -83,6 +83,10 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server() -> Iterator[str]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    # handler threads are joined at server_close: a slow reply of one test must not print
+    # into the next test's captured stderr
+    httpd.daemon_threads = False
+    httpd.block_on_close = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     _Handler.mode = "ok"

@@ -139,6 +139,7 @@ def _start(client: Client, root: Path) -> dict[str, Any]:
     return result
 
 
+@pytest.mark.e2e
 def test_lsp_session(workspace: Path) -> None:
     started = time.monotonic()
     client = Client(workspace)

@@ -4,11 +4,10 @@ written, the pack, the rule and the key; never a traceback from inside a check."
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cliutil import run_cli
 
 from auditor.checks import KINDS, Check, load_kinds
 from auditor.engine import Auditor
@@ -284,13 +283,7 @@ def test_settings_override_the_rule_and_reach_only_rules_that_read_them() -> Non
 def test_cli_reports_a_bad_setting_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "auditor.toml").write_text('[packs.readability]\nmax_sentence_words = "x"\n')
     (tmp_path / "a.txt").write_text("The council met on Monday.\n")
-    p = subprocess.run(
-        [sys.executable, "-m", "auditor", "check", "--ignore", "grammar", "a.txt"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    p = run_cli(tmp_path, "check", "--ignore", "grammar", "a.txt")
     assert p.returncode == 2, p.stderr
     assert "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
     assert "packs.readability.max_sentence_words: must be an integer, not 'x'" in p.stderr

@@ -36,9 +36,11 @@ def built_in_patterns() -> list[tuple[str, str]]:
     out = []
     for pack in load_packs():
         for rule in pack.rules:
-            for key in ("patterns", "swap"):
+            for key in ("patterns", "swap", "prefilter"):
                 value = rule.options.get(key)
-                out += [(rule.id, p) for p in (value if isinstance(value, list | dict) else [])]
+                values = [value] if isinstance(value, str) else value
+                if isinstance(values, list | dict):  # a sequence rule's patterns are tokens
+                    out += [(rule.id, p) for p in values if isinstance(p, str)]
             if rule.exceptions is not None:
                 out.append((rule.id, rule.exceptions.pattern))
     return out

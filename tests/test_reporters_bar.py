@@ -1,4 +1,4 @@
-"""The issue's bar, end to end with the installed CLI, in one scratch folder with one
+"""The issue's bar, through the command line (in process), in one scratch folder with one
 Markdown article: config ignore, an inline suppression, a baseline, SARIF and HTML."""
 
 from __future__ import annotations
@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
+from cliutil import run
 
-AUDITOR = str(Path(sys.executable).parent / "auditor")
 ARTICLE = """# Minister under pressure
 
 The minister allegedly hid the figures before the vote.
@@ -25,10 +24,7 @@ The ministry said the report <img src=x onerror="window.__pwned=2"> was late.
 
 
 def check(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [AUDITOR, "check", "article.md", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=60,
-    )  # fmt: skip
+    return run(cwd, "article.md", *args)
 
 
 def rules(p: subprocess.CompletedProcess[str]) -> list[str]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from cliutil import run
 
 from auditor.api import audit_documents
 from auditor.document import Document
 from auditor.inputs import load_file
 from auditor.pipeline import AuditOptions
-
-AUDITOR = str(Path(sys.executable).parent / "auditor")
 
 
 def audit(tmp_path: Path, name: str, text: str, **opts: object) -> list[tuple[str, str]]:
@@ -33,10 +31,7 @@ def test_bar_ignore_before_paragraph_silences_exactly_that_finding(tmp_path: Pat
         "The driver allegedly fled.\n",
         encoding="utf-8",
     )
-    p = subprocess.run(
-        [AUDITOR, "check", "article.md", "--format", "json"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    p = run(tmp_path, "article.md", "--format", "json")
     found = [(f["rule"], f["line"]) for f in json.loads(p.stdout)["documents"][0]["findings"]]
     # the same rule in the paragraphs before and after, and another rule in the suppressed
     # paragraph, are still reported

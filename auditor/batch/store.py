@@ -129,7 +129,7 @@ class Store:
 
         Three statements for the whole batch (executemany), not three per document: the
         single writer keeps up with many workers."""
-        batch = list(rows)
+        batch = list({r["id"]: r for r in rows}.values())  # a row written twice: the last wins
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:

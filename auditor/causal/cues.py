@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lemminflect import getAllInflections, getAllLemmas
+from auditor.inflect import all_inflections, all_lemmas
 
 DATA = Path(__file__).with_name("cues.json")
 TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
@@ -38,7 +38,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A lower-case word's lemma, verb reading first (the generator uses the same one)."""
-    readings: dict[str, tuple[str, ...]] = getAllLemmas(word)
+    readings: dict[str, tuple[str, ...]] = all_lemmas(word)
     for pos in _POS_ORDER:
         if pos in readings:
             return readings[pos][0]
@@ -71,7 +71,7 @@ def model() -> CueModel:
     surface: dict[str, str] = {}
     for lem in {t for g in weights for t in g.split()}:
         forms = {lem}
-        for table in (getAllInflections(lem, upos="VERB"), getAllInflections(lem, upos="NOUN")):
+        for table in (all_inflections(lem, "VERB"), all_inflections(lem, "NOUN")):
             for fs in table.values():
                 forms.update(fs)
         for f in forms:

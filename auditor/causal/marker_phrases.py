@@ -23,7 +23,8 @@ VERBS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("cause", "", "VBD VBN VBG", "explicit", None),
     ("cause", "", "VB VBZ", "explicit", "verb_not_noun"),
     ("lead", "to", "all", "explicit", "lead_to"),
-    ("result", "in", "all", "explicit", None),
+    ("result", "in", "VBD VBN VBG", "explicit", None),
+    ("result", "in", "VB VBZ", "explicit", "verb_not_noun"),  # not "the result in"
     ("trigger", "", "VBD VBN VBG VBZ", "explicit", "object_follows"),
     ("spark", "", "VBD VBN VBG", "explicit", "object_follows"),
     ("prompt", "", "VBD VBN VBG", "explicit", "object_follows"),
@@ -34,6 +35,7 @@ VERBS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("prolong", "", "all", "explicit", "object_follows"),
     ("undermine", "", "all", "explicit", "object_follows"),
     ("exacerbate", "", "all", "explicit", "object_follows"),
+    ("embolden", "", "VBD VBN VBG VBZ", "explicit", "object_follows"),
     ("motivate", "by", "VBD VBN", "explicit", None),
     ("drive", "by", "VBN", "explicit", "driven_by"),
     ("drive", "", "VBD VBZ VBG", "explicit", "drive_effect"),
@@ -65,6 +67,12 @@ PHRASES: tuple[tuple[tuple[str, ...], str, str, str | None], ...] = (
     (("because", "because of"), "because", "explicit", None),
     (("due to",), "due to", "explicit", "due_to"),
     (("owing to",), "owing to", "explicit", None),
+    (
+        ("the result of", "a result of", "the direct result of", "the consequence of"),
+        "result of",
+        "explicit",
+        None,
+    ),
     (("thanks to",), "thanks to", "explicit", "thanks_to"),
     (("on account of",), "on account of", "explicit", None),
     (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.causal.window import last_in_clause
 from auditor.document import Document
 
 _SPEECH = (
@@ -185,12 +186,7 @@ def _pick(found: list[tuple[int, str, str]], claim_start: int) -> tuple[str, str
 
 def _hedge(text: str, lo: int, start: int, end: int) -> str | None:
     """A hedge in the claim's clause before it or in its verb group ("may have been ...")."""
-    seg_lo = max(lo, start - 90)
-    cut = max(text.rfind(c, seg_lo, start) for c in ",;:")
-    last = None
-    for hm in _HEDGE.finditer(text, cut + 1 if cut >= 0 else seg_lo, end):
-        last = hm
-    return last.group(0) if last else None
+    return last_in_clause(_HEDGE, text, lo, start, end, reach=90)
 
 
 def judge(doc: Document, sentence: int, start: int, end: int) -> Support:

@@ -34,3 +34,16 @@ def clause_before(text: str, start: int, lo: int, limit: int = 90) -> str:
     seg = text[max(lo, start - limit) : start]
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind(" - "), seg.rfind("—"))
     return seg[cut + 1 :] if cut >= 0 else seg
+
+
+def last_in_clause(
+    rx: re.Pattern[str], text: str, lo: int, start: int, end: int, reach: int
+) -> str | None:
+    """The last match of `rx` from the start of the claim's clause (at most `reach`
+    characters back, after the last , ; or :) to the end of the claim, or None."""
+    seg_lo = max(lo, start - reach)
+    cut = max(text.rfind(c, seg_lo, start) for c in ",;:")
+    last = None
+    for m in rx.finditer(text, cut + 1 if cut >= 0 else seg_lo, end):
+        last = m
+    return last.group(0) if last else None

@@ -96,7 +96,7 @@ class Check:
             except ValueError as e:
                 raise BadOption(key, str(e)) from None
             (rule_keys if key in self.options else run_keys)[key] = typed
-        rule = replace(self.rule, options={**self.rule.options, **rule_keys}, check=None)
+        rule = replace(self.rule, options={**self.rule.options, **rule_keys}, _check=None)
         rule.check = type(self)(rule)
         return rule, run_keys
 

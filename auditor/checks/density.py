@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from auditor.checks import Check, register
+from auditor.excepted import excepted_for
 from auditor.findings import SEVERITIES, Hit, render_message
 from auditor.options import Opt
 
@@ -38,27 +39,19 @@ def pack_rules(rule: Rule) -> list[Rule]:
     return got
 
 
-def _excepted(rule: Rule, text: str, start: int, end: int, hit: Hit) -> bool:
-    if rule.exceptions is None:
-        return False
-    return any(
-        m.start() <= hit.start and hit.end <= m.end()
-        for m in rule.exceptions.finditer(text, start, end)
-    )
-
-
 def sentence_hits(doc: Document, rules: list[Rule], quoted: bool = True) -> dict[int, Hit]:
     """Sentence index -> the first hit in it of the rules (in their order), leaving out hits
     their rule's exceptions clear, hits across sentences, and (quoted=False) quoted ones."""
     out: dict[int, Hit] = {}
     for rule in rules:
         assert rule.check is not None
+        excepted = excepted_for(rule, doc.text)
         for hit in rule.check.run(doc):
             si = doc.sentence_index(hit.start, hit.end)
             if si is None or si in out or (not quoted and doc.in_quote(hit.start, hit.end)):
                 continue
             s = doc.sentences[si]
-            if not _excepted(rule, doc.text, s.start, s.end, hit):
+            if excepted is None or not excepted.cover(s.start, s.end, hit):
                 out[si] = hit
     return out
 

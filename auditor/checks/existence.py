@@ -36,7 +36,9 @@ class Existence(Check):
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        self.regex = compile_patterns(rule.options.get("patterns"), rule.ignorecase)
+        self.regex = compile_patterns(
+            rule.options.get("patterns"), rule.ignorecase, trusted=rule.builtin
+        )
         anchors = rule.options.get("anchors")
         self.anchors: frozenset[str] | None = None
         if anchors is not None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.checks import Check, register
-from auditor.functions import FUNCTIONS, OPTIONS, load_functions
+from auditor.functions import FUNCTIONS, OPTIONS, load_function, load_functions
 from auditor.options import BadOption, Opt, coerce_table
 
 if TYPE_CHECKING:
@@ -27,8 +27,10 @@ class PythonCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         name = rule.options.get("function")
-        load_functions()
+        if isinstance(name, str):
+            load_function(name)
         if name not in FUNCTIONS:
+            load_functions()  # for the list of known names
             known = ", ".join(sorted(FUNCTIONS)) or "none"
             raise BadOption("function", f"unknown function {name!r} (known: {known})")
         assert isinstance(name, str)
@@ -54,7 +56,7 @@ class PythonCheck(Check):
     def variant(self, overrides: dict[str, Any]) -> tuple[Rule, dict[str, Any]]:
         """An example's `options` are the function's options."""
         table = {**self.rule.options.get("options", {}), **overrides}
-        rule = replace(self.rule, options={**self.rule.options, "options": table}, check=None)
+        rule = replace(self.rule, options={**self.rule.options, "options": table}, _check=None)
         rule.check = type(self)(rule)
         return rule, {}
 

@@ -12,6 +12,7 @@ news language quiet, so the check is on shape instead, over the parsed pattern.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as sre  # type: ignore[attr-defined]
 from typing import Any
@@ -90,6 +91,7 @@ def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
         return None  # invalid patterns are reported by the compiler with its own message
 
 
+@lru_cache(maxsize=4096)
 def unsafe_reason(pattern: str, flags: int = 0) -> str | None:
     """One line on why a pattern is refused (it cannot compile, or it can backtrack
     catastrophically), or None when it may run."""

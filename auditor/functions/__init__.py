@@ -42,6 +42,22 @@ def rule_function(
     return deco
 
 
+# where each pack's functions live, so that one rule loads its own module only (the causal
+# lexicon and lemminflect are not loaded for a hedges-only check)
+MODULES = {"causal": ("causal",), "hedges": ("weasel",),
+           "grammar": ("grammar", "grammar_agreement", "grammar_subject")}  # fmt: skip
+
+
+def load_function(name: str) -> None:
+    """Import the module that registers `name` (every module when it is not known)."""
+    if name in FUNCTIONS:
+        return
+    for mod in MODULES.get(name.split(".", 1)[0], ()):
+        importlib.import_module(f"{__name__}.{mod}")
+    if name not in FUNCTIONS:
+        load_functions()
+
+
 def load_functions() -> None:
     global _loaded
     if _loaded:

@@ -9,7 +9,7 @@ from typing import Any
 from auditor import inflect
 from auditor.document import Document
 from auditor.findings import Hit
-from auditor.functions import rule_function
+from auditor.functions import grammar_subject, rule_function
 from auditor.packs import Rule
 
 # -- a / an before the sound of the next word ---------------------------------------------
@@ -147,6 +147,8 @@ def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> 
         s = m.start("noun")
         if _of_before(text, s):
             continue
+        if grammar_subject.reports_verb(doc, v.start(), v.end()):
+            continue  # grammar.agreement reports it, with the parse behind it
         verb = v.group()
         right = _BASE.get(verb) or next(iter(inflect.reading(verb).verb_lemmas), None)
         if right:

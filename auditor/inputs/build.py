@@ -43,12 +43,14 @@ def document_for(item: Item) -> Document:
 
 def markup_document(path: str, text: str, fmt: str, warnings: list[str] | None = None) -> Document:
     """A Document from text in a known format: txt, md or html."""
-    from auditor.markup import html_view, markdown_view  # plain text never needs them
-
     if fmt == "md":
+        from auditor.markup import markdown_view  # plain text never loads the readers
+
         view, blocks, comments = markdown_view(text)
         doc = Document.build(path, text, view, blocks, comments=comments, fmt="md")
     elif fmt == "html":
+        from auditor.markup import html_view
+
         view, blocks, comments, omap, title = html_view(text)
         if not blocks:
             raise InputError(f"{path}: no text found in the HTML")
