@@ -1,4 +1,4 @@
-"""The issue's speed targets, measured side by side in one run (docs/performance.md).
+"""The issue's speed targets, measured side by side in one run (docs/benchmarks.md).
 
     .venv/bin/python -m benchmarks.perf_bench                 # 3 rounds, about 5 min here
     .venv/bin/python -m benchmarks.perf_bench --rounds 5 --batch-rounds 1 --json out.json

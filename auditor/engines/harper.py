@@ -218,7 +218,7 @@ def lint_many(
     """The lints of each text (a block of an article), offsets within it. Texts not seen
     before are read together, in calls of up to `most` characters (default: the guard's
     MAX_PIECE): a Harper call costs about 0.3 ms whatever its length, and longer calls
-    were no slower per word up to 8,000 characters on BBC copy (docs/performance.md)."""
+    were no slower per word up to 8,000 characters on BBC copy (docs/benchmarks.md)."""
     most = most or MAX_PIECE
     keys = [(t, dialect, off) for t in texts]
     todo = list(dict.fromkeys(k[0] for k in keys if k not in _cache and k[0].strip()))
