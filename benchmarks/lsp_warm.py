@@ -61,7 +61,7 @@ def edits(text: str, n: int, seed: int = 7) -> list[str]:
 
 def forget_harper() -> None:
     """Empty Harper's per-block lint cache (each row starts without it)."""
-    harper_engine._lint.cache_clear()
+    harper_engine.clear_cache()
 
 
 def measure(

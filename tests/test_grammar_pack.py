@@ -132,6 +132,45 @@ def test_a_wall_of_text_is_fed_in_pieces() -> None:
     assert found == ["recieved"]
 
 
+def test_spelling_word_by_word_as_harper_reports_it() -> None:
+    """The spell checker reads distinct words, the other rules whole pieces; the result is
+    what one Harper call with every rule on gives: its spelling lint hides another rule's
+    on the same word ("eurozone", "Opec": then dropped as a real word and a name), and a typo
+    the American dictionary lacks too stays. ("ipod" is reported by nothing: its rule,
+    OrthographicConsistency, is off, docs/harper-linters.md.)"""
+    from auditor.engines import harper as harper_engine
+
+    sel = Selection(select=["grammar.harper"])
+    aud = Auditor(PACKS, sel)
+    text = (
+        "Prices in the eurozone rose, Opec and coach Kirwan said. The minister recieved it untill Monday. "
+        "Young people like the ipod and the recieved wisdom."
+    )
+    found = [(f.rule.rsplit(".", 1)[1], f.text) for f in aud.audit(plain_document("s.txt", text))]
+    assert found == [
+        ("SpellCheck", "recieved"),
+        ("SpellCheck", "untill"),
+        ("SpellCheck", "recieved"),
+    ]
+    assert harper_engine.spelt("british")["recieved"]  # looked up once, remembered
+    assert "Kirwan" not in harper_engine.spelt("british")  # a name: never looked up
+
+
+def test_blocks_read_together_and_once() -> None:
+    """Blocks go to Harper in calls of up to MAX_PIECE characters, each distinct block once
+    per process; the lints are those of each block read alone."""
+    from auditor.engines import harper as harper_engine
+
+    blocks = ["He recieved it.", "This is a apple.", "He recieved it.", "Its a nice day."]
+    alone = [harper_engine.lint_many([b], most=1)[0] for b in blocks]
+    harper_engine.clear_cache()
+    before = harper_engine.cache_stats()
+    together = harper_engine.lint_many(blocks)
+    after = harper_engine.cache_stats()
+    assert together == alone and together[0] and together[1]
+    assert after["misses"] - before["misses"] == 3  # the repeated block was read once
+
+
 def test_no_anchor_no_spacy() -> None:
     """Loading the packs and auditing copy in which no sequence rule's anchor occurs never
     imports spaCy: the fast path stays fast."""

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.checks import Check, register
 from auditor.engines import harper as harper_engine
-from auditor.engines.feed import feed
+from auditor.engines.feed import Fed, feed
 from auditor.engines.guard import MAX_PIECE, NOT_CHECKED, describe_skip, guard
-from auditor.engines.harper import DIALECTS
+from auditor.engines.harper import DIALECTS, SPELL_RULE, EngineLint
 from auditor.engines.names import is_name, normalise_words
+from auditor.engines.spelling import merge, spelling_lints
 from auditor.errors import EngineUnavailable
 from auditor.findings import SEVERITIES, Hit
 from auditor.options import BadOption, Opt, coerce_table, show
@@ -210,13 +211,16 @@ class HarperCheck(EngineCheck):
         self.also_accept = tuple(rule.options.get("also_accept", []))
         # rules switched off are switched off in Harper itself: they cost nothing
         self.off = frozenset(n for n, lvl in self.severities.items() if lvl == "off")
+        # the spell checker reads words, not paragraphs (auditor/engines/spelling.py)
+        self.by_word = SPELL_RULE in self.spelling and SPELL_RULE not in self.off
+        self.grammar_off = self.off | {SPELL_RULE} if self.by_word else self.off
 
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         self.lt.configure(settings)
         self.dialect = self.value("dialect")
         if not self.settings.get("languagetool"):
-            harper_engine.prewarm(self.dialect, self.off, self.also_accept)
+            harper_engine.prewarm(self.dialect, self.grammar_off, self.also_accept)
 
     def run(self, doc: Document) -> Iterator[Hit]:
         """LanguageTool's hits when the run names a server and it answers, else Harper's."""
@@ -250,18 +254,24 @@ class HarperCheck(EngineCheck):
         for s, e in skipped:
             msg = describe_skip(doc.text[s:e])
             yield Hit(s, e, msg, (), "info", f"{self.rule.id}.{NOT_CHECKED}")
-        for start, end in spans:
-            fed = feed(doc.text, start, end)
-            if not fed.text:
+        feds = [f for f in (feed(doc.text, s, e) for s, e in spans) if f.text]
+        # the pieces of the document go to Harper together (each distinct one once per run)
+        found = harper_engine.lint_many([f.text for f in feds], self.dialect, self.grammar_off)
+        for fed, lints in zip(feds, found, strict=True):
+            if self.by_word:
+                spelt = spelling_lints(doc, fed, self.dialect, self.words)
+                lints = tuple(merge(fed.text, list(lints), spelt, self.dialect))
+            yield from self._hits(doc, fed, lints)
+
+    def _hits(self, doc: Document, fed: Fed, lints: tuple[EngineLint, ...]) -> Iterator[Hit]:
+        for lt in lints:
+            level = self.level(lt.rule)
+            if level == "off":
                 continue
-            for lt in harper_engine.lint(fed.text, self.dialect, self.off):
-                level = self.level(lt.rule)
-                if level == "off":
-                    continue
-                s, e = fed.start(lt.start), fed.end(lt.end)
-                if lt.rule in self.spelling and (
-                    is_name(doc, s, e, self.words, lt.suggestions)
-                    or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
-                ):
-                    continue
-                yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")
+            s, e = fed.start(lt.start), fed.end(lt.end)
+            if lt.rule in self.spelling and (
+                is_name(doc, s, e, self.words, lt.suggestions)
+                or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)
+            ):
+                continue
+            yield Hit(s, e, lt.message, lt.suggestions, level, f"{self.rule.id}.{lt.rule}")

@@ -67,14 +67,9 @@ def _typo_of(word: str, suggestions: tuple[str, ...]) -> bool:
     return any(Levenshtein.distance(low, s.lower()) <= 1 for s in suggestions)
 
 
-def is_name(
-    doc: Document,
-    start: int,
-    end: int,
-    words: frozenset[str] = frozenset(),
-    suggestions: tuple[str, ...] = (),
-) -> bool:
-    """Whether a word flagged as misspelled should be taken for a name (or a token)."""
+def surely_name(doc: Document, start: int, end: int, words: frozenset[str] = frozenset()) -> bool:
+    """What `is_name` decides without the engine's suggestions: a word this accepts is
+    never a spelling error, so the spell checker need not look at it at all."""
     text = doc.text
     word = text[start:end]
     if len(word) < 2 or word.replace("’", "'").casefold() in words:
@@ -90,8 +85,22 @@ def is_name(
     if word[0].isupper():
         if not at_sentence_start(doc, start) or next_capital:
             return True
-        if not _typo_of(word, suggestions):
-            return True  # "Tottenham v Brighton", "Middlesbrough boss": a name opening a sentence
     elif next_capital and len(word) <= 4:
         return True  # a particle in a name: "Luigi del Neri", "von Trapp", "Os du Randt"
-    return capitalised_elsewhere(doc, word, start) or known_word(word, suggestions)
+    return capitalised_elsewhere(doc, word, start)
+
+
+def is_name(
+    doc: Document,
+    start: int,
+    end: int,
+    words: frozenset[str] = frozenset(),
+    suggestions: tuple[str, ...] = (),
+) -> bool:
+    """Whether a word flagged as misspelled should be taken for a name (or a token)."""
+    if surely_name(doc, start, end, words):
+        return True
+    word = doc.text[start:end]
+    if word[0].isupper() and not _typo_of(word, suggestions):
+        return True  # "Tottenham v Brighton", "Middlesbrough boss": a name opening a sentence
+    return known_word(word, suggestions)
