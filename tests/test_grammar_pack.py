@@ -200,3 +200,10 @@ def test_verb_form_suggestions_keep_what_lies_between() -> None:
     }
     assert found["had not went"] == ["had not gone"]
     assert found["have rose"] == ["have risen"]
+
+
+def test_domain_names_are_neither_spacing_nor_spelling_errors() -> None:
+    aud = Auditor(load_packs(), Selection(select=["grammar"]))
+    text = "The .post and .travel domains were approved, he told bridgetothestars.net on Monday."
+    found = [(f.rule, f.text) for f in aud.audit(plain_document("a.txt", text))]
+    assert found == [], found

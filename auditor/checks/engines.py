@@ -13,6 +13,7 @@ LanguageTool replaces Harper), `languagetool_fallback` ("harper" or "fail"),
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from auditor.packs import Rule
 
 _LEVELS = (*SEVERITIES, "off")
+_DOT_WORD = re.compile(r"\.[A-Za-z]")  # ".post", ".NET": a domain or a file type
 
 # what every engine block may say: how severe each engine rule is, and which are spelling
 ENGINE_OPTIONS = {
@@ -269,6 +271,8 @@ class HarperCheck(EngineCheck):
             if level == "off":
                 continue
             s, e = fed.start(lt.start), fed.end(lt.end)
+            if doc.text[s:e].isspace() and _DOT_WORD.match(doc.text, e):
+                continue  # "The .post domain": a dot that opens a word is not punctuation
             if lt.rule in self.spelling and (
                 is_name(doc, s, e, self.words, lt.suggestions)
                 or any(harper_engine.spelled_right(doc.text[s:e], d) for d in self.also_accept)

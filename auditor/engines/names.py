@@ -20,6 +20,7 @@ from auditor.engines.wordlist import known_word
 _OPENERS = "\"'“‘«([ \t\n-–—*•"
 _NEXT_WORD = re.compile(r"[\s,]+([^\W\d_])")
 _ODD = re.compile(r"[\d@#_/\\.]")
+_DOMAIN = re.compile(r"\.(?:[a-z]{2,6})(?:\.[a-z]{2,3})?\b")
 
 
 def normalise_words(words: Iterable[str] | None) -> frozenset[str]:
@@ -76,6 +77,8 @@ def surely_name(doc: Document, start: int, end: int, words: frozenset[str] = fro
         return True  # "'s" after "2004", a single letter
     if _ODD.search(word) or _ODD.search(text[max(start - 1, 0) : start]):
         return True
+    if _DOMAIN.match(text, end):
+        return True  # "bridgetothestars.net", "bbc.co.uk": part of a domain name
     if (start > 0 and text[start - 1] in "-‑") or text[end : end + 1] in ("-", "‑"):
         return True  # part of a compound: "wi-fi", "sweet-natured", "co-ordinator"
     if any(c.isupper() for c in word[1:]):

@@ -100,8 +100,10 @@ def _disagreement(sa: SentenceAnalysis, verb: Any) -> str | None:
     """The right form of `verb` when its subject's head disagrees with it, else None."""
     sdoc = sa.spacy_doc
     vnum = _verb_number(verb)
-    if vnum is None or verb.text.lower() != verb.lower_ or "'" in verb.text or "’" in verb.text:
+    if vnum is None or "'" in verb.text or "’" in verb.text:
         return None
+    if verb.i > 0 and verb.text[:1].isupper():
+        return None  # "in Boys Don't Cry": a capital inside a sentence makes a title
     subject = _subject(verb)
     if subject is None:
         gerund = _gerund_subject(verb) if vnum == "plur" else None
