@@ -15,8 +15,8 @@ from auditor.functions import agreement_words as w
 def noun_number(sa: SentenceAnalysis, head: Any, vnum: str) -> str | None:
     """'sing' or 'plur' when the head's number is certain, None when it may be either."""
     low = head.lower_
-    if low in w.OF_SINGULAR:
-        return "sing"
+    if low in w.OF_SINGULAR or (low == "number" and head.tag_ == "NN"):
+        return "sing"  # "number" reaches here only as "the number of" (grammar_subject)
     if low in ("those", "these", "people"):
         return "plur"
     if low in w.INDEFINITE:

@@ -318,7 +318,7 @@ def _head(subject: Any) -> Any | None:
         c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
     ):
         return subject
-    if subject.lower_ in ("those", "these") and subject.dep_ != "det":
+    if (subject.lower_ in ("those", "these") and subject.dep_ != "det") or _the_number(subject):
         return subject
     part = _part_of_plural(subject)
     if part is not None:
@@ -330,6 +330,15 @@ def _head(subject: Any) -> Any | None:
     if subject.tag_ not in ("NN", "NNS"):
         return None
     return subject
+
+
+def _the_number(subject: Any) -> bool:
+    """ "The number of patients has risen" is singular ("a number of patients have" is not)."""
+    return bool(
+        subject.lower_ == "number"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+    )
 
 
 def _part_of_plural(subject: Any) -> Any | None:
