@@ -207,3 +207,10 @@ def test_domain_names_are_neither_spacing_nor_spelling_errors() -> None:
     text = "The .post and .travel domains were approved, he told bridgetothestars.net on Monday."
     found = [(f.rule, f.text) for f in aud.audit(plain_document("a.txt", text))]
     assert found == [], found
+
+
+def test_a_lone_surrogate_reaches_the_parser_safely() -> None:
+    # found by tests/test_fuzz.py: spaCy cannot encode '\ud800'; the parse gets U+FFFD
+    aud = Auditor(load_packs(), Selection(select=["grammar.agreement"]))
+    found = aud.audit(plain_document("a.txt", "The cost of the repairs were\ud800 high."))
+    assert [f.text for f in found] == ["were"]

@@ -17,6 +17,7 @@ cached parse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["Analysis", "Chunk", "Entity", "SentenceAnalysis", "Token", "analysis_for", "nlp"]
 
 _ATTR = "_auditor_analysis"  # where the Analysis is kept on its Document
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +198,8 @@ class Analysis:
     def _tokenize(self, i: int) -> tuple[Fed, Any]:
         s = self.doc.sentences[i]
         fed = feed(self.doc.text, s.start, s.end)
-        return fed, nlp().tokenizer(fed.text)
+        # spaCy cannot encode a lone surrogate (a broken input): U+FFFD keeps the offsets
+        return fed, nlp().tokenizer(_SURROGATE.sub("\ufffd", fed.text))
 
     def _add_entities(self, missing: list[SentenceAnalysis]) -> None:
         if not missing:

@@ -33,6 +33,11 @@ _VERB_CUE = re.compile(
 _PRONOUN_BASE = re.compile(
     rf"(?<![\w'’])(?:he|she|it)\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+)(?![\w'’-])", re.IGNORECASE
 )
+# "the man who live next door": a base form right after a relative pronoun
+_RELATIVE_BASE = re.compile(
+    rf"[a-z],?\s+(?:who|which|that)\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+)(?![\w'’-])",
+    re.IGNORECASE,
+)
 # "the country need to", "this new levy affect thousands": a determiner's noun (after one
 # adjective or none: both are tried), a base form, then an object
 _NOUN_BASE = tuple(
@@ -137,6 +142,9 @@ def cued(doc: Document) -> set[int]:
         low = _NEGATED.sub("", m.group().lower())
         if low in AUX or third_singular(low):
             add(m.start(), m.end(), low)
+    for m in _RELATIVE_BASE.finditer(text):
+        if base_form(m["verb"].lower()):
+            add(*m.span("verb"))
     for m in _PRONOUN_BASE.finditer(text):
         if base_form(m["verb"].lower()):
             add(*m.span("verb"))

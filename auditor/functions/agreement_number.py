@@ -60,6 +60,8 @@ def _plural(low: str) -> bool:
     """A plural noun, also when the lexicon lists the plural as a lemma of its own
     ("troops", "goods"); the -s singulars are word-listed (news, series, works)."""
     lemmas = inflect.all_lemmas(low, "NOUN").get("NOUN", ())
+    if low in w.IRREGULAR_PLURALS:
+        return True  # "The children plays"
     return low.endswith("s") and any(m != low and low.startswith(m[:-1]) for m in lemmas)
 
 

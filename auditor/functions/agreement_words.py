@@ -76,3 +76,5 @@ DETERMINERS = words("the this that a an every each my his her its our their your
 OBJECT_START = words("""the a an this that these those them him her us me it no some any
 his their its our my your many much more all every each thousands hundreds millions billions
 dozens""")
+# plurals without -s: "The children plays", "the women was"
+IRREGULAR_PLURALS = words("""children men women feet teeth mice geese oxen""")
