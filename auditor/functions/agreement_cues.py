@@ -15,15 +15,13 @@ from functools import lru_cache
 
 from auditor import inflect
 from auditor.document import Document
+from auditor.functions import agreement_words as w
 
 _AUX_WORDS = r"is|are|was|were|has|have|does|do"
 AUX = frozenset(_AUX_WORDS.split("|"))
 _ADVERB = r"(?:also|still|just|only|never|often|always|really|now|usually|sometimes|already|even)"
-_OBJECT_START = (
-    r"(?:the|a|an|this|that|these|those|them|him|her|us|me|it|to|no|some|any|his|their|its"
-    r"|our|my|your|many|much|more|all|every|each|thousands|hundreds|millions|billions|dozens)"
-)
-_DETERMINER = r"(?:the|this|that|a|an|every|each|my|his|her|its|our|their|your)"
+_OBJECT_START = "(?:" + "|".join(sorted(w.OBJECT_START)) + ")"
+_DETERMINER = "(?:" + "|".join(sorted(w.DETERMINERS)) + ")"
 
 # a be/have/do form or a word ending in -s (the lexicon decides whether it is a verb)
 _VERB_CUE = re.compile(
@@ -48,7 +46,7 @@ _NOUN_BASE = tuple(
     )
     for adjective in ("", r"[a-z-]+\s+")
 )
-# a be/have/do form, also with n't ("age don't ensure")
+# n't on a be/have/do form: "age don't ensure" is cued by its "do"
 _NEGATED = re.compile(r"n['’]t$", re.IGNORECASE)
 
 
@@ -98,6 +96,7 @@ _PLURAL_WORDS = frozenset(
         "we",
         "you",
         "i",
+        "people",
     }
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -120,9 +119,10 @@ def plausible(before: str, verb: str) -> bool:
         return False
     if verb not in _SINGULAR_VERBS and verb in AUX:
         return True
-    low = [w.lower() for w in words]
+    low = [word.lower() for word in words]
     return any(
-        w in _PLURAL_WORDS or ((w.endswith("s") or w.isalpha()) and _plural_noun(w)) for w in low
+        word in _PLURAL_WORDS or ((word.endswith("s") or word.isalpha()) and _plural_noun(word))
+        for word in low
     )
 
 
