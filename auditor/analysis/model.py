@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from auditor.analysis import fastpipes
 from auditor.errors import ModelError
 
 _RECORD = Path(__file__).with_name("model.json")
@@ -89,4 +90,5 @@ def load() -> Any:
         nlp = spacy.load(root / record()["data"], exclude=list(EXCLUDED))
     except (OSError, ValueError) as e:
         raise ModelError(f"spaCy cannot load the model at {root}: {e}") from None
+    fastpipes.install(nlp)
     return nlp
