@@ -37,7 +37,7 @@ def run(pack: Pack, text: str) -> list[Finding]:
         ('anchors = ["go"]', "give either 'tokens'"),
         ('anchors = ["go"]\ntokens = [{ lemma = "go", colour = "red" }]', "unknown key(s) colour"),
         ('anchors = ["go"]\ntokens = [{ pos = "VRB" }]', "unknown part of speech 'VRB'"),
-        ('anchors = ["go"]\ntokens = [{ lex = "plural" }]', "unknown lex class 'plural'"),
+        ('anchors = ["go"]\ntokens = [{ lex = "dual" }]', "unknown lex class 'dual'"),
         ('anchors = ["go"]\ntokens = [{ lemma = "go", repeat = "many" }]', "'repeat' must be"),
         ('anchors = ["go"]\ntokens = [{ lemma = "go", repeat = "?" }]', "every token is optional"),
         ('anchors = ["go"]\ntokens = [{ regex = "(" }]', "invalid regex"),

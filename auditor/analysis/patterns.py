@@ -13,7 +13,9 @@ Token spec keys:
   regex                               a regex the whole token text must match
   morph                               a table of features that must all hold: {Number = "Sing"}
   lex                                 lexicon classes (lemminflect, via auditor/inflect.py):
-                                      base, 3sg, past, participle, ing, verb, noun, adj, other
+                                      base, 3sg, past, participle, ing, verb, noun, adj, other;
+                                      singular, plural: a noun's base form / a form that
+                                      is only some noun's plural ("week" / "rules")
   not                                 a table of the keys above, none of which may hold
   negate                              true: one token that does NOT match the spec
   repeat                              "?", "*", "+" or [min, max]
@@ -36,7 +38,8 @@ STRING_ATTRS = {"text": "ORTH", "lower": "LOWER", "lemma": "LEMMA", "pos": "POS"
                 "dep": "DEP"}  # fmt: skip
 UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
                   "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE"})  # fmt: skip
-LEX_CLASSES = ("base", "3sg", "past", "participle", "ing", "verb", "noun", "adj", "other")
+LEX_CLASSES = ("base", "3sg", "past", "participle", "ing", "verb", "noun", "adj", "other",
+               "singular", "plural")  # fmt: skip
 _CONSTRAINTS = frozenset({*STRING_ATTRS, "regex", "morph", "lex"})
 LINKS = ("child_of", "head_of", "sibling_of")
 TOKEN_KEYS = _CONSTRAINTS | {"not", "negate", "repeat", "bind", *LINKS}
@@ -48,6 +51,9 @@ def lex_classes(word: str) -> tuple[str, ...]:
     """What lemminflect's lexicon says a lower-case word can be (see LEX_CLASSES)."""
     r = inflect.reading(word)
     out = [c for c, on in (("noun", r.noun), ("adj", r.adj), ("other", r.other)) if on]
+    if r.noun:
+        lemmas = inflect.all_lemmas(word, "NOUN").get("NOUN", ())
+        out += ["singular"] if word in lemmas else ["plural"] if lemmas else []
     if not r.verb_lemmas:
         return tuple(out)
     out.append("verb")
