@@ -170,6 +170,9 @@ class LexicalPattern:
             steps.append((None if spec.negate and not negated else pred, negated, *_bounds(spec)))
         self.steps = steps
         self.trivial = all(p is None for p, _, _, _ in steps)
+        # steps that must consume a word: a sentence without a word passing each is out
+        self._required = [(p, neg) for p, neg, low, _ in steps if p is not None and low >= 1]
+        self._first_required = bool(steps) and steps[0][0] is not None and steps[0][2] >= 1
 
     def _token(self, k: int, word: Word) -> bool:
         pred, negated, _, _ = self.steps[k]
@@ -194,4 +197,13 @@ class LexicalPattern:
             n += 1
 
     def search(self, words: Sequence[Word]) -> bool:
-        return any(self._from(0, words, i) for i in range(len(words)))
+        """Whether the pattern matches from some word. A match needs, for each required
+        step, a word passing its test: checked first, it rules out most sentences without
+        backtracking (the answer is the backtracking matcher's)."""
+        for pred, negated in self._required:
+            if all(map(pred, words)) if negated else not any(map(pred, words)):
+                return False
+        starts: Sequence[int] = range(len(words))
+        if self._first_required:  # a match can start only at a word passing step 0
+            starts = [i for i, w in enumerate(words) if self._token(0, w)]
+        return any(self._from(0, words, i) for i in starts)
