@@ -1,4 +1,4 @@
-"""The lexical pass's shortcuts (required words first, starts at step 0's words) give the
+"""The lexical pass's shortcut (a match starts only at a word passing step 0) gives the
 answers of the plain backtracking matcher, for every sequence pattern the packs ship."""
 
 from __future__ import annotations
