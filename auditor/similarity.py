@@ -116,7 +116,12 @@ def _upper_pairs(
     for top in range(0, n - 1, _CHUNK):
         band = process.cdist(strings[top : top + _CHUNK], strings[top:], scorer=scorer,
                              score_cutoff=cutoff, dtype=np.float32)  # fmt: skip
-        rows, cols = np.nonzero(np.triu(band, k=1) >= cutoff)
+        if cutoff > 0:  # zeros never pass: no need to blank the lower triangle
+            rows, cols = np.nonzero(band >= cutoff)
+            keep = cols > rows
+            rows, cols = rows[keep], cols[keep]
+        else:
+            rows, cols = np.nonzero(np.triu(band, k=1) >= cutoff)
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             yield top + r, top + c, float(band[r, c])
 

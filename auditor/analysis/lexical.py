@@ -170,6 +170,8 @@ class LexicalPattern:
             steps.append((None if spec.negate and not negated else pred, negated, *_bounds(spec)))
         self.steps = steps
         self.trivial = all(p is None for p, _, _, _ in steps)
+        # step 0's test when it must consume a word (a match then starts at one passing it)
+        self._first = steps[0][0] if steps and steps[0][2] >= 1 else None
 
     def _token(self, k: int, word: Word) -> bool:
         pred, negated, _, _ = self.steps[k]
@@ -194,4 +196,18 @@ class LexicalPattern:
             n += 1
 
     def search(self, words: Sequence[Word]) -> bool:
-        return any(self._from(0, words, i) for i in range(len(words)))
+        """Whether the pattern matches from some word (the backtracking matcher's answer).
+        When step 0 must consume a word, a match starts only at a word passing it: those
+        are found first, from the test's memo, so most sentences need no backtracking."""
+        first = self._first
+        if first is None:
+            return any(self._from(0, words, i) for i in range(len(words)))
+        get, negated = first._memo.get, self.steps[0][1]
+        starts = []
+        for i, w in enumerate(words):
+            ok = get(w)
+            if ok is None:
+                ok = first(w)
+            if ok != negated:
+                starts.append(i)
+        return any(self._from(0, words, i) for i in starts)

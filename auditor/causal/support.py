@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.causal.window import last_in_clause
 from auditor.document import Document
@@ -81,6 +82,9 @@ _NAMED_SUBJECT = re.compile(
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|previously\s+|earlier\s+|had\s+|has\s+|"
     rf"have\s+|on\s+\w+\s+|last\s+\w+\s+|today\s+|yesterday\s+)*(?P<verb>{_SPEECH})\b",
 )
+# every _NAMED_SUBJECT and _INVERTED match holds one of these (case as written): a sentence
+# without one is not scanned with those long patterns
+_SPEECH_WORD = re.compile(rf"{_SPEECH}\b")
 # reporting words that are also nouns: "Russian claims to the territories" is no source
 _NOUN_LIKE = {"claims", "claim", "reports", "fears", "notes", "states", "rules", "findings",
               "finds", "shows", "estimates", "thought", "fear", "suggest"}  # fmt: skip
@@ -140,8 +144,10 @@ def _plausible_name(src: str) -> bool:
     return bool(words) and not all(w.lower().strip("’'") in _FUNCTION_WORDS for w in words)
 
 
-def _sources(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
-    """(position, kind, source text) of every source found in text[lo:hi]."""
+@lru_cache(maxsize=64)
+def _sources(text: str, lo: int, hi: int) -> tuple[tuple[int, str, str], ...]:
+    """(position, kind, source text) of every source found in text[lo:hi] (cached: the
+    claims of one sentence, and its neighbours' quotations, ask for the same span)."""
     out: list[tuple[int, str, str]] = []
     for m in _VAGUE.finditer(text, lo, hi):
         phrase = m.group(0)
@@ -154,7 +160,8 @@ def _sources(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
         src = _clean(m.group("src"))
         if not _VAGUE.match(m.group(0)):
             out.append((m.start(), "named", src))
-    for rx in (_NAMED_SUBJECT, _INVERTED):
+    named = (_NAMED_SUBJECT, _INVERTED) if _SPEECH_WORD.search(text, lo, hi) else ()
+    for rx in named:
         for m in rx.finditer(text, lo, hi):
             src = _clean(m.group("src"))
             if not _plausible_name(src) and src.lower() not in ("he", "she", "they", "police"):
@@ -168,10 +175,10 @@ def _sources(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     for m in _EVIDENCE.finditer(text, lo, hi):
         out.append((m.start(), "evidence", _clean(m.group("src"))))
     out.sort()
-    return out
+    return tuple(out)
 
 
-def _pick(found: list[tuple[int, str, str]], claim_start: int) -> tuple[str, str] | None:
+def _pick(found: tuple[tuple[int, str, str], ...], claim_start: int) -> tuple[str, str] | None:
     """The nearest source before the claim; else the nearest after it."""
     before = [f for f in found if f[0] <= claim_start]
     if before:

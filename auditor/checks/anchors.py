@@ -125,16 +125,19 @@ class Anchors:
 
 
 ANCHORS = Anchors()
+_EMPTY: dict[int, int] = {}
 
 
 def anchored_spans(
     doc: Document, anchors: frozenset[str], regex: re.Pattern[str] | LazyPattern
 ) -> list[re.Match[str]]:
     """The matches of a rule's regex in the sentences that hold one of its anchors."""
-    idx = ANCHORS.index(doc)
+    found = ANCHORS.index(doc).sentences
     first: dict[int, int] = {}
-    for a in anchors:
-        for si, pos in idx.sentences.get(a, {}).items():
+    # walk the smaller side: a document holds few of a long anchor list (min is order-free)
+    present = [a for a in found if a in anchors] if len(found) < len(anchors) else anchors
+    for a in present:
+        for si, pos in found.get(a, _EMPTY).items():
             if pos < first.get(si, pos + 1):
                 first[si] = pos
     out: list[re.Match[str]] = []

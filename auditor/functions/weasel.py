@@ -41,6 +41,8 @@ class Lexicon:
     bias: float
     threshold: float
     anchors: re.Pattern[str] | None  # None: no prefilter possible, score every sentence
+    # first words of the word-pair cues: a pair is looked up only after one of them
+    heads: frozenset[str] = frozenset()
 
 
 _cache: dict[str, Lexicon] = {}
@@ -66,7 +68,11 @@ def load_lexicon(name: str) -> Lexicon:
     )  # every positive cue holds an anchor word: the prefilter loses nothing
     usable = complete and bias <= threshold and anchors
     lex = Lexicon(
-        weights, bias, threshold, trie_regex({a.lower() for a in anchors}) if usable else None
+        weights,
+        bias,
+        threshold,
+        trie_regex({a.lower() for a in anchors}) if usable else None,
+        frozenset(f.split(" ")[0] for f in weights if " " in f),
     )
     _cache[name] = lex
     return lex
@@ -81,23 +87,27 @@ def _lexicon(options: dict[str, Any]) -> Lexicon:
 
 def sentence_cues(sentence: str, lex: Lexicon) -> tuple[float, list[tuple[float, int, int]]]:
     """(score, positive cues as (weight, start, end) in sentence offsets, first occurrence)."""
-    weights = lex.weights
+    get, heads = lex.weights.get, lex.heads
     total = lex.bias
     seen: set[str] = set()
     cues: list[tuple[float, int, int]] = []
     prev_word, prev_start = "", -1
     for word, a, b in tokens(sentence):
-        feats = (
-            ((word, a), (prev_word + " " + word, prev_start)) if prev_start >= 0 else ((word, a),)
-        )
-        for feat, start in feats:
-            w = weights.get(feat)
-            if w is None or feat in seen:
-                continue
-            seen.add(feat)
+        # the word, then the pair it closes: the order of the sum and of the cues kept
+        w = get(word)
+        if w is not None and word not in seen:
+            seen.add(word)
             total += w
             if w > 0:
-                cues.append((w, start, b))
+                cues.append((w, a, b))
+        if prev_start >= 0 and prev_word in heads:
+            pair = prev_word + " " + word
+            w = get(pair)
+            if w is not None and pair not in seen:
+                seen.add(pair)
+                total += w
+                if w > 0:
+                    cues.append((w, prev_start, b))
         prev_word, prev_start = word, a
     return total, cues
 
