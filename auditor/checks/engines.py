@@ -197,6 +197,9 @@ class HarperCheck(EngineCheck):
                        setting=True),
         "also_accept": Opt(list, [], "other dialects whose spellings are not errors",
                            choices=DIALECTS),
+        "all_harper_rules": Opt(bool, False, "also run the Harper rules the pack leaves at "
+                                "`default = \"off\"`, at the rule's severity (about 9x "
+                                "Harper's cost)", setting=True),
         "languagetool": Opt(dict, {}, "the block's options when a run names a LanguageTool "
                             "server (severities, default, spelling, disabled)"),
     }  # fmt: skip
@@ -216,13 +219,28 @@ class HarperCheck(EngineCheck):
         # the spell checker reads words, not paragraphs (auditor/engines/spelling.py)
         self.by_word = SPELL_RULE in self.spelling and SPELL_RULE not in self.off
         self.grammar_off = self.off | {SPELL_RULE} if self.by_word else self.off
+        self.pack_default = self.default
+        self.grammar_on = self._only_listed()
+
+    def _only_listed(self) -> frozenset[str] | None:
+        """With `default = "off"`, the rules Harper runs are those listed at a severity
+        (the spell checker apart when it reads words): a switched-off rule costs nothing."""
+        if self.default != "off":
+            return None
+        listed = {n for n, level in self.severities.items() if level != "off"}
+        return frozenset(listed - {SPELL_RULE} if self.by_word else listed)
 
     def configure(self, settings: dict[str, Any]) -> None:
         super().configure(settings)
         self.lt.configure(settings)
         self.dialect = self.value("dialect")
+        every = self.value("all_harper_rules") and self.pack_default == "off"
+        self.default = self.rule.severity if every else self.pack_default
+        self.grammar_on = self._only_listed()
         if not self.settings.get("languagetool"):
-            harper_engine.prewarm(self.dialect, self.grammar_off, self.also_accept)
+            harper_engine.prewarm(
+                self.dialect, self.grammar_off, self.also_accept, on=self.grammar_on
+            )
 
     def run(self, doc: Document) -> Iterator[Hit]:
         """LanguageTool's hits when the run names a server and it answers, else Harper's."""
@@ -258,7 +276,9 @@ class HarperCheck(EngineCheck):
             yield Hit(s, e, msg, (), "info", f"{self.rule.id}.{NOT_CHECKED}")
         feds = [f for f in (feed(doc.text, s, e) for s, e in spans) if f.text]
         # the pieces of the document go to Harper together (each distinct one once per run)
-        found = harper_engine.lint_many([f.text for f in feds], self.dialect, self.grammar_off)
+        found = harper_engine.lint_many(
+            [f.text for f in feds], self.dialect, self.grammar_off, on=self.grammar_on
+        )
         for fed, lints in zip(feds, found, strict=True):
             if self.by_word:
                 spelt = spelling_lints(doc, fed, self.dialect, self.words)

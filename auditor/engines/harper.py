@@ -44,21 +44,26 @@ NAME_MASK = r"\b[A-Za-z]*[a-z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z]{2,}[a-z][A-Za-z]
 _lock = threading.Lock()
 
 
-def linter(dialect: str = "british", off: frozenset[str] = frozenset()) -> _harper.Linter:
-    """The process's Linter for a dialect with some of Harper's rules switched off.
+def linter(
+    dialect: str = "british", off: frozenset[str] = frozenset(), on: frozenset[str] | None = None
+) -> _harper.Linter:
+    """The process's Linter for a dialect with some of Harper's rules switched off, or
+    with only the rules `on` switched on when that is given.
 
     Locked, so that a Linter being built by `prewarm` in the background is waited for
     rather than built twice."""
     with _lock:
-        return _build(dialect, off)
+        return _build(dialect, off, on)
 
 
-def prewarm(dialect: str, off: frozenset[str], also: tuple[str, ...] = ()) -> None:
+def prewarm(
+    dialect: str, off: frozenset[str], also: tuple[str, ...] = (), on: frozenset[str] | None = None
+) -> None:
     """Build the Linters in a background thread (Harper releases the GIL meanwhile), so
     that a one-article check overlaps Harper's second of set-up with the other packs."""
 
     def build() -> None:
-        linter(dialect, off)
+        linter(dialect, off, on)
         _speller(dialect)
         for d in also:
             _speller(d)
@@ -67,11 +72,15 @@ def prewarm(dialect: str, off: frozenset[str], also: tuple[str, ...] = ()) -> No
 
 
 @lru_cache(maxsize=8)
-def _build(dialect: str, off: frozenset[str]) -> _harper.Linter:
+def _build(dialect: str, off: frozenset[str], on: frozenset[str] | None) -> _harper.Linter:
     import harper
 
     lin = harper.Linter(harper.Dialect[dialect.upper()])
-    if off:
+    if on is not None:
+        # every rule the Linter knows, read from it (milliseconds; Harper's own list of
+        # defaults builds a second Linter)
+        lin.set_lint_config({n: n in on for n in lin.get_lint_config()})
+    elif off:
         # a partial configuration: rules not named keep their default
         lin.set_lint_config(dict.fromkeys(off, False))
     return lin
@@ -186,10 +195,13 @@ def rule_names() -> frozenset[str]:
 
 
 def lint(
-    text: str, dialect: str = "british", off: frozenset[str] = frozenset()
+    text: str,
+    dialect: str = "british",
+    off: frozenset[str] = frozenset(),
+    on: frozenset[str] | None = None,
 ) -> list[EngineLint]:
     """Lint plain text; each lint carries the name of the Harper rule behind it."""
-    return list(lint_many([text], dialect, off)[0])
+    return list(lint_many([text], dialect, off, on=on)[0])
 
 
 # Lints remembered per block text, most recent last: an editor re-checking after one edit
@@ -197,7 +209,8 @@ def lint(
 # distinct paragraph once (an archive repeats whole articles and standing paragraphs).
 _CACHE_MAX = 16384  # blocks: more than the 12,860 of the 2,225 BBC articles
 _JOIN = "\n\n"  # blocks read in one call are separate paragraphs to Harper
-_cache: OrderedDict[tuple[str, str, frozenset[str]], tuple[EngineLint, ...]] = OrderedDict()
+_Key = tuple[str, str, frozenset[str], frozenset[str] | None]  # text, dialect, off, on
+_cache: OrderedDict[_Key, tuple[EngineLint, ...]] = OrderedDict()
 
 
 _stats = {"hits": 0, "misses": 0}  # blocks served from the cache / read by Harper
@@ -213,25 +226,29 @@ def cache_stats() -> dict[str, int]:
 
 
 def lint_many(
-    texts: list[str], dialect: str = "british", off: frozenset[str] = frozenset(), most: int = 0
+    texts: list[str],
+    dialect: str = "british",
+    off: frozenset[str] = frozenset(),
+    most: int = 0,
+    on: frozenset[str] | None = None,
 ) -> list[tuple[EngineLint, ...]]:
     """The lints of each text (a block of an article), offsets within it. Texts not seen
     before are read together, in calls of up to `most` characters (default: the guard's
     MAX_PIECE): a Harper call costs about 0.3 ms whatever its length, and longer calls
     were no slower per word up to 8,000 characters on BBC copy (docs/benchmarks.md)."""
     most = most or MAX_PIECE
-    keys = [(t, dialect, off) for t in texts]
+    keys = [(t, dialect, off, on) for t in texts]
     todo = list(dict.fromkeys(k[0] for k in keys if k not in _cache and k[0].strip()))
     _stats["misses"] += len(todo)
     _stats["hits"] += len(keys) - len(todo)
     group: list[str] = []
     for t in todo:
         if group and sum(map(len, group)) + len(_JOIN) * len(group) + len(t) > most:
-            _lint_group(group, dialect, off)
+            _lint_group(group, (dialect, off, on))
             group = []
         group.append(t)
     if group:
-        _lint_group(group, dialect, off)
+        _lint_group(group, (dialect, off, on))
     out = []
     for k in keys:
         found = _cache.get(k, ())
@@ -241,10 +258,12 @@ def lint_many(
     return out
 
 
-def _lint_group(texts: list[str], dialect: str, off: frozenset[str]) -> None:
+def _lint_group(
+    texts: list[str], config: tuple[str, frozenset[str], frozenset[str] | None]
+) -> None:
     """One Harper call on texts joined as paragraphs; each text's lints go to the cache."""
     starts = list(itertools.accumulate((len(t) + len(_JOIN) for t in texts[:-1]), initial=0))
-    organized = linter(dialect, off).organized_lints(_JOIN.join(texts), language="plaintext")
+    organized = linter(*config).organized_lints(_JOIN.join(texts), language="plaintext")
     found: list[list[EngineLint]] = [[] for _ in texts]
     for name, lints in organized.items():
         for lt in lints:
@@ -254,7 +273,7 @@ def _lint_group(texts: list[str], dialect: str, off: frozenset[str]) -> None:
                                        lt.message, _suggestions(lt)))  # fmt: skip
     for t, mine in zip(texts, found, strict=True):
         mine.sort(key=lambda e: (e.start, e.end, e.rule))
-        _cache[(t, dialect, off)] = tuple(mine)
+        _cache[(t, *config)] = tuple(mine)
     while len(_cache) > _CACHE_MAX:
         _cache.popitem(last=False)
 
