@@ -118,6 +118,18 @@ def test_shipped_harper_configuration_names_real_rules() -> None:
     assert named <= rule_names(), sorted(named - rule_names())
 
 
+def test_harpers_silent_tail_is_off_unless_asked_for() -> None:
+    """Rules the pack does not list never reach Harper; all_harper_rules brings them back."""
+    doc = plain_document("a.txt", "The storm will wreck havoc on the coast, officials said.")
+    sel = Selection(select=["grammar.harper"])
+    assert not Auditor(load_packs(), sel).audit(doc)
+    every = Auditor(load_packs(), sel, {"grammar": {"all_harper_rules": True}})
+    found = every.audit(doc)
+    assert [(f.rule, f.text, f.severity) for f in found] == [
+        ("grammar.harper.WreakHavoc", "wreck havoc", "warning")
+    ]
+
+
 def test_a_wall_of_text_is_fed_in_pieces() -> None:
     from auditor.checks.engines import MAX_PIECE, pieces
 
