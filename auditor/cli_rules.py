@@ -79,6 +79,20 @@ def _explain_sub_rule(r: Rule, rule_id: str) -> None:
     print("What it checks:")
     print(f"  {' '.join(text.split())}")
     print()
+    from auditor.checks.engines import EngineCheck
+
+    level = r.check.level(sub) if isinstance(r.check, EngineCheck) else None
+    if level == "off":
+        how = (
+            f" (all_harper_rules = true under [packs.{r.pack}] runs it)"
+            if r.kind == "harper" and sub not in getattr(r.check, "severities", {})
+            else ""
+        )
+        print(f"Off in this pack{how}.")
+        print()
+    elif level is not None:
+        print(f"Severity in this pack: {level}.")
+        print()
     print(f"It is reported through {r.id}:")
     print()
 

@@ -92,6 +92,10 @@ def test_junit_fails_where_the_gate_fails(
 def test_explain_engine_rule_ids(folder: Path) -> None:
     r = run_cli(folder, "explain", "grammar.harper.SpellCheck")
     assert r.returncode == 0 and "reported by grammar.harper" in r.stdout
+    assert "Severity in this pack: warning." in r.stdout
+    tail = run_cli(folder, "explain", "grammar.harper.WreakHavoc").stdout
+    assert "Off in this pack (all_harper_rules = true under [packs.grammar] runs it)." in tail
+    assert "Off in this pack.\n" in run_cli(folder, "explain", "grammar.harper.OxfordComma").stdout
     bad = run_cli(folder, "explain", "grammar.harper.NoSuchLinter")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
 
