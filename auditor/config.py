@@ -252,6 +252,7 @@ STARTER = """\
 # Options for a pack's checks, one table per pack.
 # [packs.grammar]
 # words = ["Zelensky", "Syrskyi"]   # house word list: names never flagged as misspelt
+# all_harper_rules = true           # also Harper's rules silent on the tuning data (slower)
 # [packs.readability]
 # max_sentence_words = 40
 """
