@@ -31,6 +31,7 @@ _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 Test = Callable[[Key], bool]
 Match = tuple[int, int, int, int]  # attribute id, match id, start, end (the ruler's)
 _ATTRS = ["TAG", "LOWER", "DEP", "IS_SPACE"]
+_REMEMBERED = 200_000  # distinct token keys or lemmas kept at most (each a few hundred bytes)
 
 
 def _value_test(field: int, value: Any) -> Test | None:
@@ -118,6 +119,8 @@ class RulerMatcher:
                 *self._unfiled,
             ]
             found = tuple(e for e in candidates if e.tests[0](key))
+            if len(self._first) >= _REMEMBERED:
+                self._first.clear()  # an archive's vocabulary keeps growing
             self._first[hashes] = found
         return found
 
@@ -183,6 +186,8 @@ def _cached_lemmatize(lemmatizer: Any) -> Callable[[Any], list[str]]:
         key = (token.orth, token.pos, token.morph.key)
         found = seen.get(key)
         if found is None:
+            if len(seen) >= _REMEMBERED:
+                seen.clear()
             found = seen[key] = compute(token)
         return found
 
