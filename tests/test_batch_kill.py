@@ -84,7 +84,9 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
 @pytest.mark.e2e
 def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     source = tmp_path / "arch"
-    make_archive(source, 1500)
+    # enough articles that the run is still going when the first rows land (1,500 were
+    # finished in 10 s, sometimes before the interrupt arrived)
+    make_archive(source, 5000)
     db = tmp_path / "int.db"
     args = [AUDITOR, "batch", str(source), "--db", str(db), "--workers", "2", "--no-progress",
             *FAST]  # fmt: skip
