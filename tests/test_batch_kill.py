@@ -31,6 +31,10 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _alive(pgid: int) -> bool:
     try:
         os.killpg(pgid, 0)
@@ -90,11 +94,14 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     db = tmp_path / "int.db"
     args = [AUDITOR, "batch", str(source), "--db", str(db), "--workers", "2", "--no-progress",
             *FAST]  # fmt: skip
+    # started as a shell starts it: Ctrl-C at its default (a disposition of SIG_IGN that the
+    # test process may hold at this moment would be inherited, and Python keeps it)
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)  # fmt: skip
+                            start_new_session=True, preexec_fn=_default_sigint)  # fmt: skip
     deadline = time.monotonic() + 60
     while _count(db) < 20 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert proc.poll() is None, "the batch finished before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
