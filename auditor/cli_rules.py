@@ -56,11 +56,26 @@ def find_rule(packs: list[Pack], rule_id: str) -> Rule | None:
     return None
 
 
+def _engine_level(r: Rule, sub: str) -> str:
+    """One line on a Harper rule's severity in the pack, or how to run it when it is off."""
+    from auditor.checks.engines import EngineCheck
+
+    if not isinstance(r.check, EngineCheck):
+        return ""
+    level = r.check.level(sub)
+    if level != "off":
+        return f"Severity in this pack: {level}."
+    if sub in r.check.severities:
+        return "Off in this pack."
+    return f"Off in this pack (all_harper_rules = true under [packs.{r.pack}] runs it)."
+
+
 def _explain_sub_rule(r: Rule, rule_id: str) -> None:
     """A sub-rule a rule reports: an engine's rule (grammar.harper.SpellCheck) is explained
     by the engine's own description; a python rule's by its `subrules` table."""
     sub = rule_id[len(r.id) + 1 :]
     text: str | None = None
+    level = ""  # a Harper rule's place in the pack, when the sub-rule is one
     if r.kind == "harper" and sub == NOT_CHECKED:
         text = (
             "A run of text with no space longer than any word (a URL, code, base64, a "
@@ -70,6 +85,7 @@ def _explain_sub_rule(r: Rule, rule_id: str) -> None:
         from auditor.engines.harper import describe
 
         text = describe(sub)
+        level = _engine_level(r, sub) if text is not None else ""
     else:
         text = r.subrules.get(sub)
     if text is None:
@@ -79,19 +95,8 @@ def _explain_sub_rule(r: Rule, rule_id: str) -> None:
     print("What it checks:")
     print(f"  {' '.join(text.split())}")
     print()
-    from auditor.checks.engines import EngineCheck
-
-    level = r.check.level(sub) if isinstance(r.check, EngineCheck) else None
-    if level == "off":
-        how = (
-            f" (all_harper_rules = true under [packs.{r.pack}] runs it)"
-            if r.kind == "harper" and sub not in getattr(r.check, "severities", {})
-            else ""
-        )
-        print(f"Off in this pack{how}.")
-        print()
-    elif level is not None:
-        print(f"Severity in this pack: {level}.")
+    if level:
+        print(level)
         print()
     print(f"It is reported through {r.id}:")
     print()

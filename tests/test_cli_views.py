@@ -96,6 +96,8 @@ def test_explain_engine_rule_ids(folder: Path) -> None:
     tail = run_cli(folder, "explain", "grammar.harper.WreakHavoc").stdout
     assert "Off in this pack (all_harper_rules = true under [packs.grammar] runs it)." in tail
     assert "Off in this pack.\n" in run_cli(folder, "explain", "grammar.harper.OxfordComma").stdout
+    skipped = run_cli(folder, "explain", "grammar.harper.not-checked").stdout
+    assert "nothing in it was checked" in skipped and "Off in this pack" not in skipped
     bad = run_cli(folder, "explain", "grammar.harper.NoSuchLinter")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
 
