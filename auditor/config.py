@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -185,10 +186,22 @@ class ConfigFinder:
         self.explicit = load_config(explicit) if explicit is not None else None
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path, Config] = {}
+        # the folder as given (and the working folder, for a relative one): resolving a
+        # path costs system calls, which an archive of one folder would pay per file
+        self._by_given: dict[tuple[str, str], Config] = {}
 
     def for_file(self, file: Path) -> Config:
         if self.explicit is not None:
             return self.explicit
+        if file.is_symlink():  # its configuration is the one above its target
+            return self._resolve(file)
+        given = ("" if file.is_absolute() else os.getcwd(), str(file.parent))
+        cfg = self._by_given.get(given)
+        if cfg is None:
+            cfg = self._by_given[given] = self._resolve(file)
+        return cfg
+
+    def _resolve(self, file: Path) -> Config:
         folder = file.resolve().parent
         chain: list[Path] = []
         found: Config | None = None

@@ -83,6 +83,11 @@ class Auditor:
         """An opt-in rule runs only when a selected prefix names it or its pack."""
         return not rule.opt_in or matches_prefix(rule.id, self.selection.select)
 
+    def warm(self) -> None:
+        """Every check's one-off set-up (engines, the analysis model), before any document."""
+        for check in self.checks.values():
+            check.warm()
+
     def close(self) -> None:
         for check in self.checks.values():
             check.close()

@@ -195,6 +195,7 @@ class Pipeline:
         self.baseline = Baseline(self.options.baseline) if self.options.baseline else None
         self._setups: dict[int, _Setup] = {}
         self._packs: dict[tuple[Path, ...], list[Pack]] = {}
+        self._version_keys: dict[int, str] = {}  # id(config) -> its rules version's key
         self.rules: dict[str, Rule] = {}  # every loaded rule, for reporters that describe rules
         check_prefixes(self._packs_for(self.finder.for_file(Path.cwd() / "-")),
                        self.options.select + self.options.ignore, "")  # fmt: skip
@@ -210,6 +211,18 @@ class Pipeline:
 
     def config_for(self, path: str) -> Config:
         return self.finder.for_file(Path(path) if path != "-" else Path.cwd() / "-")
+
+    def _version_key(self, cfg: Config) -> str:
+        """What the rules version of a configuration is made of, once per configuration."""
+        key = self._version_keys.get(id(cfg))
+        if key is None:
+            key = json.dumps([__version__, packs_digest(self._packs_for(cfg)), cfg.digest(),
+                              sorted(self.options.select), sorted(self.options.ignore),
+                              json.loads(self.options.settings), self.options.dialect,
+                              self.baseline.digest if self.baseline else None],
+                             sort_keys=True)  # fmt: skip
+            self._version_keys[id(cfg)] = key
+        return key
 
     def setup_for(self, path: str) -> _Setup:
         """The setup for a document's file: validated on first use (raises AuditorError)."""
@@ -242,19 +255,14 @@ class Pipeline:
         }
 
     def warm(self) -> None:
-        """Build the Auditor for the working folder's configuration now (engines start)."""
-        _ = self.setup_for("-").auditor
+        """Build the Auditor for the working folder's configuration now and do its checks'
+        one-off set-up (engines start, the analysis model loads): a batch worker's set-up."""
+        self.setup_for("-").auditor.warm()
 
     def version_for(self, path: str) -> str:
         """The rules version a document at `path` is audited under: the auditor, its packs,
         the configuration, the caller's options and the baseline (a change re-audits)."""
-        cfg = self.config_for(path)
-        key = json.dumps([__version__, packs_digest(self._packs_for(cfg)), cfg.digest(),
-                          sorted(self.options.select), sorted(self.options.ignore),
-                          json.loads(self.options.settings), self.options.dialect,
-                          self.baseline.digest if self.baseline else None],
-                         sort_keys=True)  # fmt: skip
-        return sha256(key.encode()).hexdigest()[:16]
+        return sha256(self._version_key(self.config_for(path)).encode()).hexdigest()[:16]
 
     def timeout_for(self, cfg: Config) -> float:
         """Seconds a document may take: the caller's, else the configuration's, else 120."""

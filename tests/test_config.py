@@ -222,3 +222,21 @@ def test_rule_paths_examples_are_run(scratch: Path) -> None:
     p = run(scratch, "article.md")
     assert p.returncode == 2
     assert "house.toml: rule house.figures: good example flagged ['figures']" in p.stderr
+
+
+def test_finder_answers_per_folder_and_follows_a_symlinked_file(tmp_path: Path) -> None:
+    """The finder caches by the folder as given, but a symlinked file still gets the
+    configuration above its target."""
+    house, other = tmp_path / "house", tmp_path / "other"
+    house.mkdir()
+    other.mkdir()
+    (house / "auditor.toml").write_text('select = ["hedges"]\n')
+    (house / "a.txt").write_text("x")
+    (other / "b.txt").write_text("x")
+    (other / "link.txt").symlink_to(house / "a.txt")
+    finder = ConfigFinder()
+    plain = finder.for_file(other / "b.txt")
+    assert finder.for_file(other / "link.txt").select == ["hedges"]
+    assert finder.for_file(other / "b.txt") is plain
+    assert plain.select != ["hedges"]
+    assert finder.for_file(house / "a.txt") is finder.for_file(house / "c.txt")

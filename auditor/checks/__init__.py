@@ -103,6 +103,10 @@ class Check:
     def run(self, doc: Document) -> Iterable[Hit]:
         raise NotImplementedError
 
+    def warm(self) -> None:
+        """Do the check's one-off set-up now rather than on its first document (a batch
+        worker's set-up, before any document)."""
+
     def close(self) -> None:
         """Release what the check holds (an engine process, a connection)."""
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditor.checks import Check, register
-from auditor.functions import FUNCTIONS, OPTIONS, load_function, load_functions
+from auditor.functions import FUNCTIONS, OPTIONS, PARSES, load_function, load_functions
 from auditor.options import BadOption, Opt, coerce_table
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class PythonCheck(Check):
             raise BadOption("function", f"unknown function {name!r} (known: {known})")
         assert isinstance(name, str)
         self.func = FUNCTIONS[name]
+        self.parses = name in PARSES
         self.declared: dict[str, Opt] | None = OPTIONS.get(name)
         table = dict(rule.options.get("options", {}))
         if self.declared is not None:
@@ -59,6 +60,12 @@ class PythonCheck(Check):
         rule = replace(self.rule, options={**self.rule.options, "options": table}, _check=None)
         rule.check = type(self)(rule)
         return rule, {}
+
+    def warm(self) -> None:
+        if self.parses:
+            from auditor.analysis import nlp
+
+            nlp()
 
     def run(self, doc: Document) -> Iterable[Hit]:
         return self.func(doc, self.rule, self.opts)

@@ -216,6 +216,9 @@ class SequenceCheck(Check):
             self._matcher = matcher
         return self._matcher
 
+    def warm(self) -> None:
+        self.matcher()
+
     def lexical(self, tokens: Any) -> bool:
         """Whether a tokenized sentence passes some pattern's lexical part."""
         words = [(t.text, t.lower_) for t in tokens]

@@ -24,19 +24,24 @@ if TYPE_CHECKING:
 RuleFunction = Callable[["Document", "Rule", dict[str, Any]], Iterable["Hit"]]
 FUNCTIONS: dict[str, RuleFunction] = {}
 OPTIONS: dict[str, dict[str, Opt]] = {}  # function name -> the options it declares
+PARSES: set[str] = set()  # functions that may ask the analysis layer for a parse
 _loaded = False
 
 
 def rule_function(
-    name: str, options: dict[str, Opt] | None = None
+    name: str, options: dict[str, Opt] | None = None, *, parses: bool = False
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule function under `name`, with the options it reads (None: undeclared,
-    the rule's options table is passed through unchecked)."""
+    the rule's options table is passed through unchecked); `parses`: it may ask the
+    analysis layer for a parse, so a batch worker loads the model before its first
+    document."""
 
     def deco(func: RuleFunction) -> RuleFunction:
         FUNCTIONS[name] = func
         if options is not None:
             OPTIONS[name] = dict(options)
+        if parses:
+            PARSES.add(name)
         return func
 
     return deco

@@ -119,7 +119,7 @@ def _quote(s: str) -> str:
     return f"'{s}'"
 
 
-@rule_function("causal.unsupported")
+@rule_function("causal.unsupported", parses=True)
 def unsupported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Explicit causal claims with no named source, an unnamed group, or a hedge."""
     for j in analyse(doc):
@@ -152,7 +152,7 @@ def unsupported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[
         )
 
 
-@rule_function("causal.supported")
+@rule_function("causal.supported", parses=True)
 def supported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Explicit causal claims whose sentence (or, for a quote, neighbour) names a source."""
     for j in analyse(doc):
@@ -168,7 +168,7 @@ def supported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hi
         )
 
 
-@rule_function("causal.reported")
+@rule_function("causal.reported", parses=True)
 def reported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Unsupported causal links that report an event, or that a quoted speaker makes."""
     for j in analyse(doc):
@@ -189,7 +189,7 @@ def reported(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit
         )
 
 
-@rule_function("causal.implicit")
+@rule_function("causal.implicit", parses=True)
 def implicit(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Motive, purpose, condition or sequence that the sentence presents as a cause."""
     for j in analyse(doc):
@@ -207,7 +207,7 @@ def implicit(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit
         )
 
 
-@rule_function("causal.cue")
+@rule_function("causal.cue", parses=True)
 def learned_cue(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """Sentences with no causal marker that the learned cue lexicon reads as causal."""
     judged, ruled_out = _analysis(doc)

@@ -102,7 +102,7 @@ _PLACES_S = frozenset({"wales", "brussels", "athens", "paris", "texas", "barclay
     "jones", "williams", "philippines", "netherlands", "bahamas"})  # fmt: skip
 
 
-@rule_function("grammar.plural_singular_verb", options={})
+@rule_function("grammar.plural_singular_verb", options={}, parses=True)
 def plural_singular_verb(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """ "ministers was", "Unions has", "agencies says", "the defences, which was built".
 

@@ -33,7 +33,7 @@ _SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have",
 _SINGULAR_FORMS = frozenset({"is", "was", "has", "does"})
 
 
-@rule_function("grammar.subject_agreement", options={})
+@rule_function("grammar.subject_agreement", options={}, parses=True)
 def subject_agreement(doc: Document, rule: Rule, options: dict[str, Any]) -> Iterator[Hit]:
     """A finite verb whose subject's head noun has the other number."""
     wanted = sorted(agreement_cues.cued(doc))
