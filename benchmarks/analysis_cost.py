@@ -17,11 +17,11 @@ from typing import Any
 
 from auditor.document import Document
 from auditor.inputs import load_file
-from benchmarks.mrpc_eval import eval_dir
+from benchmarks.evaldata import eval_root
 
 
 def bbc_files(n: int) -> list[Path]:
-    files = sorted((eval_dir() / "bbc-news").rglob("*.txt"))
+    files = sorted((eval_root() / "bbc-news").rglob("*.txt"))
     step = max(1, len(files) // n) if files else 1
     return files[::step][:n]
 

@@ -27,7 +27,7 @@ from auditor.api import audit
 from auditor.engines import harper as harper_engine
 from auditor.lsp_convert import diagnostics
 from auditor.pipeline import AuditOptions, Pipeline
-from benchmarks.mrpc_eval import eval_dir
+from benchmarks.evaldata import eval_root
 
 ARTICLE = Path("bbc-news/politics/137.txt")  # 600 words: the hunting ban's first day
 TARGET_MS = 50.0
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--edits", type=int, default=100, help="re-checks per row")
     ap.add_argument("--article", type=Path, default=None, help="a plain-text article")
     args = ap.parse_args(argv)
-    source = args.article or eval_dir() / ARTICLE
+    source = args.article or eval_root() / ARTICLE
     if not source.is_file():
         print(f"lsp_warm: article not found: {source}", file=sys.stderr)
         return 2

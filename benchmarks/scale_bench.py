@@ -1,7 +1,7 @@
 """Time per word as documents grow: 1k-, 10k- and 100k-word documents built from BBC
 paragraphs, each pack on its own, in one process after a warm-up.
 
-One command: `python benchmarks/scale_bench.py` prints the table. A pack whose cost per
+One command: `python -m benchmarks.scale_bench` prints the table. A pack whose cost per
 word grows with the document's length has a quadratic step left.
 """
 
@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 import time
 
-from evaldata import bbc_articles, eval_missing
-
 from auditor.inputs import plain_document
 from auditor.pipeline import AuditOptions, Pipeline
+from benchmarks.evaldata import bbc_articles, eval_missing
 
 SIZES = (1_000, 10_000, 100_000)
 PACKS = ("grammar", "hedges", "causal", "duplicates", "readability")
