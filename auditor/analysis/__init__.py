@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from auditor.analysis.parses import parse_all
 from auditor.engines.feed import Fed, feed
 
 if TYPE_CHECKING:
@@ -174,7 +175,10 @@ class Analysis:
             pairs = [
                 self._tokenized.pop(i) if i in self._tokenized else self._tokenize(i) for i in todo
             ]
-            parsed = nlp().pipe((d for _, d in pairs), disable=["ner"], batch_size=64)
+            parsed = parse_all(
+                [d for _, d in pairs],
+                lambda docs: nlp().pipe(docs, disable=["ner"], batch_size=64),
+            )
             for i, (fed, _), sdoc in zip(todo, pairs, parsed, strict=True):
                 self._done[i] = SentenceAnalysis(self.doc, i, fed, sdoc)
         out = [self._done[i] for i in wanted]
@@ -205,7 +209,10 @@ class Analysis:
         if not missing:
             return
         ner = nlp().get_pipe("ner")
-        for a, sdoc in zip(missing, ner.pipe(a.spacy_doc for a in missing), strict=True):
+        # on copies: a parse is shared by every document with that sentence (parses.py),
+        # and a sentence nobody asked entities of has none
+        copies = (a.spacy_doc.copy() for a in missing)
+        for a, sdoc in zip(missing, ner.pipe(copies), strict=True):
             a.spacy_doc = sdoc
             a.has_entities = True
 
