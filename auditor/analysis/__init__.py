@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from auditor import timing
 from auditor.analysis.parses import parse_all
 from auditor.engines.feed import Fed, feed
 
@@ -172,23 +173,32 @@ class Analysis:
         wanted = list(indices)
         todo = sorted({i for i in wanted if i not in self._done})
         if todo:
-            pairs = [
-                self._tokenized.pop(i) if i in self._tokenized else self._tokenize(i) for i in todo
-            ]
-            parsed = parse_all(
-                [d for _, d in pairs],
-                lambda docs: nlp().pipe(docs, disable=["ner"], batch_size=64),
-            )
-            for i, (fed, _), sdoc in zip(todo, pairs, parsed, strict=True):
-                self._done[i] = SentenceAnalysis(self.doc, i, fed, sdoc)
+            with timing.shared("analysis.parse"):
+                self._parse(todo)
         out = [self._done[i] for i in wanted]
         if entities:
-            self._add_entities([a for a in out if not a.has_entities])
+            with timing.shared("analysis.entities"):
+                self._add_entities([a for a in out if not a.has_entities])
         return out
+
+    def _parse(self, todo: list[int]) -> None:
+        pairs = [
+            self._tokenized.pop(i) if i in self._tokenized else self._tokenize(i) for i in todo
+        ]
+        parsed = parse_all(
+            [d for _, d in pairs],
+            lambda docs: nlp().pipe(docs, disable=["ner"], batch_size=64),
+        )
+        for i, (fed, _), sdoc in zip(todo, pairs, parsed, strict=True):
+            self._done[i] = SentenceAnalysis(self.doc, i, fed, sdoc)
 
     def tokenized(self, indices: Iterable[int]) -> list[Any]:
         """spaCy Docs with tokens only (no tagger, no parser): what a lexical prefilter
         reads. Kept, so that parsing the sentence later does not tokenize it again."""
+        with timing.shared("analysis.parse"):
+            return self._tokenized_docs(indices)
+
+    def _tokenized_docs(self, indices: Iterable[int]) -> list[Any]:
         out = []
         for i in indices:
             if i in self._done:

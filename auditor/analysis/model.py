@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from auditor import timing
 from auditor.analysis import fastpipes
 from auditor.errors import ModelError
 
@@ -80,6 +81,11 @@ def verify(root: Path) -> None:
 @cache
 def load() -> Any:
     """The verified spaCy pipeline, loaded once per process (optional components disabled)."""
+    with timing.shared("analysis.model-load"):
+        return _load()
+
+
+def _load() -> Any:
     root = package_dir()
     verify(root)
     try:
