@@ -21,9 +21,29 @@ def _lemminflect() -> Any:
     return lemminflect
 
 
+@lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[dict[str, Any], dict[str, Any]]:
+    """lemminflect's lemma lookup and overrides, as its Lemmatizer loaded them."""
+    lem = _lemminflect().Lemmatizer()
+    return lem._getLemmaDict(), lem._getOverridesDict()
+
+
+_NONE: dict[str, tuple[str, ...]] = {}
+
+
 @lru_cache(maxsize=65536)
 def all_lemmas(word: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
-    """lemminflect's lemmas of a word by part of speech, in its own order."""
+    """lemminflect's lemmas of a word by part of speech, in its own order.
+
+    The common call (a lower-case word, any part of speech) reads lemminflect's tables
+    directly: its getAllLemmas deep-copies two dicts per word, most of a cold archive
+    run's lemma time. tests/test_pyhot2_inflect.py holds the two equal.
+    """
+    if upos is None and not word.isupper() and not word[:1].isupper():  # its "lower" style
+        lemmas, overrides = _lemma_tables()
+        key = word.lower()
+        merged = {**lemmas.get(key, _NONE), **overrides.get(key, _NONE)}
+        return {k: tuple([w.lower() for w in v]) for k, v in merged.items()}
     found: dict[str, tuple[str, ...]] = _lemminflect().getAllLemmas(word, upos=upos)
     return {k: tuple(v) for k, v in found.items()}
 

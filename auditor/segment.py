@@ -9,11 +9,11 @@ that "in Sudzha. reports suggest" is two sentences and the second can be flagged
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # A run of terminal punctuation, closing quotes or brackets, then white space.
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_BOUNDARY = re.compile(r"([.!?]+|…)[\"'”’)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[]*)(\S?)")
 
 # Abbreviations that do not end a sentence whatever follows.
@@ -45,17 +45,20 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, limit: int) -> boo
         if punct.startswith(("..", "…")):
             return not first.islower()  # an ellipsis before a lower-case word is a pause
         return True
-    m = _TOKEN_BEFORE.search(text, max(0, punct_start - 40), punct_start + 1)
-    token = m.group(1) if m else "."
-    bare = token.lstrip("\"'“‘([").rstrip(".")
+    # the run of non-space before the stop, at most 40 characters back (the punctuation is
+    # not space, so there is one; str.split and re's \s agree on what space is)
+    token = text[max(0, punct_start - 40) : punct_start + 1].rsplit(None, 1)[-1]
+    lead = token.lstrip("\"'“‘([")
+    bare = lead.rstrip(".")
     low = bare.lower()
-    if _INITIAL.match(token.lstrip("\"'“‘([")):
+    # the length and inner-dot tests only skip regexes that cannot match
+    if len(lead) == 2 and _INITIAL.match(lead):
         return False
     if low in _TITLES:
         return False
     if first.isdigit() and low in _BEFORE_NUMBER:
         return False
-    if _DOTTED.match(token.lstrip("\"'“‘([")):
+    if "." in bare and _DOTTED.match(lead):
         # "U.S. President": upper-case initialisms do not end a sentence; "a.m. The" does.
         if bare[:1].isupper():
             return False
@@ -67,23 +70,20 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, limit: int) -> boo
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], leading and trailing space trimmed."""
-    spans: list[tuple[int, int]] = []
-    cur = start
+    cuts = [start]
     for m in _BOUNDARY.finditer(text, start, end):
         # the terminal punctuation proper ends before closing quotes/brackets
-        punct_end = m.start() + len(m.group(0).rstrip("\"'”’)]"))
-        if _is_boundary(text, m.start(), punct_end, end):
-            spans.append((cur, m.end()))
-            cur = m.end()
-    spans.append((cur, end))
+        if _is_boundary(text, m.start(), m.end(1), end):
+            cuts.append(m.end())
+    cuts.append(end)
     out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+    for s, e in itertools.pairwise(cuts):
+        # str.strip and str.isspace share one notion of space: trim in C
+        piece = text[s:e]
+        body = piece.lstrip()
+        if body:
+            s += len(piece) - len(body)
+            out.append((s, s + len(body.rstrip())))
     return out
 
 

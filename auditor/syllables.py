@@ -78,9 +78,8 @@ def count_words(words: list[str]) -> int:
     except KeyError:
         if len(cache) > 500_000:
             cache.clear()
-        for w in words:
-            if w not in cache:
-                cache[w] = count(w)
+        for w in set(words).difference(cache):  # the new forms only, each once
+            cache[w] = count(w)
         return sum(map(cache.__getitem__, words))
 
 

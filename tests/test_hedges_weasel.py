@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.engine import Auditor, Selection
 from auditor.functions import weasel as W
@@ -87,3 +89,52 @@ def test_prefilter_finds_what_a_full_scan_finds() -> None:
 def test_bad_lexicon_option_is_a_value_error(name: object) -> None:
     with pytest.raises(ValueError):
         W._lexicon({"lexicon": name})
+
+
+def _tokens_loop(sentence: str) -> list[tuple[str, int, int]]:
+    """The per-match loop `tokens` replaced: the learned lexicon was trained on its output."""
+    from auditor.functions.weasel_features import NUMBER, TOKEN
+
+    out: list[tuple[str, int, int]] = []
+    for i, m in enumerate(TOKEN.finditer(sentence)):
+        w = m.group()
+        if w[0].isdigit():
+            w = NUMBER
+        elif i == 0 or w.islower():
+            w = w.lower()
+        out.append((w, m.start(), m.end()))
+    return out
+
+
+_TOKEN_SENTENCES = [
+    "",
+    " ",
+    "May",
+    "9",
+    "...",
+    "Some say it may rain on May 4.",
+    "It's O'Neill's 1,500.5 cars",
+    "'tis the BBC's 2nd-best year: 3,000,000 viewers, up 4.5% (per Ofcom).",
+    "İstanbul and Ünal say ٣٤ votes, naïve cafés",
+    "x'y 'quoted' words'' and don't",
+    "MPs' expenses 12,",
+    "A B c D",
+    "ﬁne ǅemal ⅷ ² 1²3",
+]
+
+
+def test_tokens_equal_the_loop_on_examples() -> None:
+    for s in _TOKEN_SENTENCES:
+        assert tokens(s) == _tokens_loop(s), s
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZmM '’,.-9٣²\n\tİéǅ")), max_size=40))
+def test_tokens_equal_the_loop(sentence: str) -> None:
+    assert tokens(sentence) == _tokens_loop(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_tokens_equal_the_loop_any_text(sentence: str) -> None:
+    assert tokens(sentence) == _tokens_loop(sentence)

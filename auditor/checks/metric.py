@@ -94,15 +94,14 @@ def count_document(doc: Document) -> Counted:
     blocks = doc.blocks
     count = syllables.count_words
     spans: list[tuple[int, int, int]] = []
-    words = syl = 0
+    counted: list[str] = []  # the words of the prose sentences, counted in one call
     for k, s in enumerate(doc.sentences):
         ws = tokens[k]
         if not ws or blocks[s.block].kind == "heading":
             continue
         spans.append((s.start, s.end, len(ws)))
-        words += len(ws)
-        syl += count(ws)
-    cached = Counted(spans, Stats(words, len(spans), syl))
+        counted += ws
+    cached = Counted(spans, Stats(len(counted), len(spans), count(counted)))
     doc.__dict__[_KEY] = cached
     return cached
 

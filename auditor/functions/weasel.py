@@ -86,27 +86,31 @@ def _lexicon(options: dict[str, Any]) -> Lexicon:
 
 
 def sentence_cues(sentence: str, lex: Lexicon) -> tuple[float, list[tuple[float, int, int]]]:
-    """(score, positive cues as (weight, start, end) in sentence offsets, first occurrence)."""
+    """(score, positive cues as (weight, start, end) in sentence offsets, first occurrence).
+
+    Each word, then the pair it closes, is added in sentence order (the float sum and the
+    cue order depend on it); a word with no weight that heads no pair costs one lookup.
+    """
     get, heads = lex.weights.get, lex.heads
     total = lex.bias
     seen: set[str] = set()
     cues: list[tuple[float, int, int]] = []
-
-    def count(cue: str, start: int, end: int) -> None:
-        nonlocal total
-        w = get(cue)
-        if w is not None and cue not in seen:
-            seen.add(cue)
-            total += w
-            if w > 0:
-                cues.append((w, start, end))
-
     prev_word, prev_start = "", -1
     for word, a, b in tokens(sentence):
-        # the word, then the pair it closes: the order of the sum and of the cues kept
-        count(word, a, b)
+        w = get(word)
+        if w is not None and word not in seen:
+            seen.add(word)
+            total += w
+            if w > 0:
+                cues.append((w, a, b))
         if prev_start >= 0 and prev_word in heads:
-            count(prev_word + " " + word, prev_start, b)
+            pair = prev_word + " " + word
+            w = get(pair)
+            if w is not None and pair not in seen:
+                seen.add(pair)
+                total += w
+                if w > 0:
+                    cues.append((w, prev_start, b))
         prev_word, prev_start = word, a
     return total, cues
 
