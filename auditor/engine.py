@@ -109,7 +109,8 @@ class Auditor:
             took = time.perf_counter() - t0
             shared = timing.since(before)  # a parse or model load other rules use too
             self.seconds[rule.id] += took - sum(shared.values())
-            self.seconds.update(shared)
+            for name, spent in shared.items():
+                self.seconds[name] += spent
             for f in found:
                 key = (f.rule, f.start, f.end)
                 if key in seen or not self.selection.wants(f.rule):
