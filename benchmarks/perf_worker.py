@@ -1,6 +1,6 @@
 """One figure of benchmarks/perf_bench.py in its own process, working only when told to.
 
-    python -m benchmarks.perf_worker harper|full|off
+    python -m benchmarks.perf_worker harper|full|off|select=<rule prefixes, comma-separated>
 
 Reads one JSON list of file paths a line on stdin, audits (or lints) them, and answers one
 JSON line: the CPU and wall seconds the work took in this process and the findings. The
@@ -39,7 +39,7 @@ def harper_alone() -> Work:
     return run
 
 
-def auditor(ignore: tuple[str, ...]) -> Work:
+def auditor(ignore: tuple[str, ...], select: tuple[str, ...] = ()) -> Work:
     """What a batch worker does: one Pipeline, then each file read, audited, made a row."""
     import threading
 
@@ -47,7 +47,7 @@ def auditor(ignore: tuple[str, ...]) -> Work:
     from auditor.inputs import iter_items, plain_document
     from auditor.pipeline import AuditOptions
 
-    pipeline = AuditSpec(AuditOptions(ignore=ignore)).build()
+    pipeline = AuditSpec(AuditOptions(select=select, ignore=ignore)).build()
     pipeline.warm()
     pipeline.audit(plain_document("warm.txt", "Warm up the engines."))  # tables load
     for t in threading.enumerate():
@@ -63,7 +63,12 @@ def auditor(ignore: tuple[str, ...]) -> Work:
 def main() -> int:
     kind = sys.argv[1]
     t0, c0 = time.perf_counter(), time.process_time()
-    work = harper_alone() if kind == "harper" else auditor(("grammar",) if kind == "off" else ())
+    if kind == "harper":
+        work = harper_alone()
+    elif kind.startswith("select="):  # benchmarks/pack_costs.py: some rules only
+        work = auditor((), tuple(kind.removeprefix("select=").split(",")))
+    else:
+        work = auditor(("grammar",) if kind == "off" else ())
     print(json.dumps({"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0,
                       "findings": 0}), flush=True)  # fmt: skip
     for line in sys.stdin:
