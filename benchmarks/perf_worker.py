@@ -1,6 +1,6 @@
 """One figure of benchmarks/perf_bench.py in its own process, working only when told to.
 
-    python -m benchmarks.perf_worker harper|full|off|select=<rule prefixes, comma-separated>
+    python -m benchmarks.perf_worker harper|full|off|select=<prefixes>|ignore=<prefixes>
 
 Reads one JSON list of file paths a line on stdin, audits (or lints) them, and answers one
 JSON line: the CPU and wall seconds the work took in this process and the findings. The
@@ -67,6 +67,8 @@ def main() -> int:
         work = harper_alone()
     elif kind.startswith("select="):  # benchmarks/pack_costs.py: some rules only
         work = auditor((), tuple(kind.removeprefix("select=").split(",")))
+    elif kind.startswith("ignore="):  # benchmarks/pack_costs.py: the default rules of a pack
+        work = auditor(tuple(kind.removeprefix("ignore=").split(",")))
     else:
         work = auditor(("grammar",) if kind == "off" else ())
     print(json.dumps({"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0,
