@@ -55,8 +55,22 @@ def all_lemmas(word: str, upos: str | None = None) -> dict[str, tuple[str, ...]]
 @lru_cache(maxsize=65536)
 def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
     """lemminflect's inflections of a lemma by Penn tag, in its own order."""
-    found: dict[str, tuple[str, ...]] = _lemminflect().getAllInflections(lemma, upos=upos)
+    lem = _lemminflect()
+    if not _inflections_loaded:
+        _load_inflections()
+    found: dict[str, tuple[str, ...]] = lem.getAllInflections(lemma, upos=upos)
     return {k: tuple(v) for k, v in found.items()}
+
+
+_inflections_loaded = False
+
+
+def _load_inflections() -> None:
+    """lemminflect reads its inflection table on the first lookup: timed as a load."""
+    global _inflections_loaded
+    with timing.shared("lexicon.lemminflect-load"):
+        _lemminflect().getAllInflections("be")
+    _inflections_loaded = True
 
 
 # participles lemminflect lists only as past tense, or not at all, that are standard

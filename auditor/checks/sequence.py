@@ -202,12 +202,13 @@ class SequenceCheck(Check):
     def matcher(self) -> Any:
         """spaCy's Matcher with every pattern of the rule, built on first use."""
         if self._matcher is None:
+            from auditor.analysis import nlp
+
+            vocab = nlp().vocab  # first: spaCy's import is the model load's time (--profile)
             from spacy.matcher import Matcher
 
-            from auditor.analysis import nlp
             from auditor.analysis.patterns import matcher_pattern
 
-            vocab = nlp().vocab
             matcher = Matcher(vocab)
             for i, specs in enumerate(self.patterns):
                 key = f"{self.rule.id}#{i}"
