@@ -40,3 +40,12 @@ def test_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(6):
         _analysis(f"The council approved {n + 2} new homes on Tuesday.")
     assert len(parses._kept) == 3
+
+
+def test_a_wall_of_text_is_parsed_but_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    parses.clear()
+    monkeypatch.setattr(parses, "MAX_TOKENS", 8)
+    wall = _analysis("The council approved the plan after a long and heated debate on Tuesday.")
+    assert wall.tokens and len(parses._kept) == 0
+    _analysis("It rained.")
+    assert len(parses._kept) == 1

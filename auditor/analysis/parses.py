@@ -20,6 +20,9 @@ from typing import Any
 __all__ = ["clear", "parse_all", "stats"]
 
 MAX_SENTENCES = 1024
+# a longer "sentence" (a wall of text with no full stop) is parsed but not kept: one would
+# hold megabytes (about 400 bytes a token) long after its document is done
+MAX_TOKENS = 256
 _kept: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
 _stats = {"hits": 0, "misses": 0}
@@ -45,7 +48,7 @@ def parse_all(tokenized: list[Any], parse: Callable[[Iterable[Any]], Iterator[An
             sdoc.tensor = sdoc.tensor[:0].copy()  # a view would keep the whole array
         known.update(fresh)
         with _lock:
-            _kept.update(fresh)
+            _kept.update((t, d) for t, d in fresh.items() if len(d) <= MAX_TOKENS)
             while len(_kept) > MAX_SENTENCES:
                 _kept.popitem(last=False)
     return [known[t] for t in texts]
