@@ -91,7 +91,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def remembered(name: str, key: str, build: Callable[[], Table]) -> Table:
-    """A table derived from a data file (`key`: the SHA-256 of what it is derived from and
+    """A table derived from a data file (`key`: a digest of what it is derived from and
     of how), read back from the cache folder when it was built before, else built and
     stored. Kept with marshal, in the Python version's own format (part of the name)."""
     folder = cache_dir()
