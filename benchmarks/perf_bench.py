@@ -1,6 +1,6 @@
 """The issue's speed targets, measured side by side in one run (docs/benchmarks.md).
 
-    .venv/bin/python -m benchmarks.perf_bench                 # 3 rounds, about 5 min here
+    .venv/bin/python -m benchmarks.perf_bench                 # 3 rounds, about 20 min here
     .venv/bin/python -m benchmarks.perf_bench --rounds 5 --batch-rounds 1 --json out.json
 
 Three figures, each in its own fresh process per round (benchmarks/perf_worker.py):
