@@ -208,7 +208,8 @@ def check(
 
 def _say(done: api.Run, profile: bool, quiet: bool, baseline_write: Path | None) -> None:
     """What the run has to say on stderr besides the report: timings, the baseline."""
-    if profile or os.environ.get("AUDITOR_PROFILE", "") not in ("", "0"):
+    wanted = profile or os.environ.get("AUDITOR_PROFILE", "") not in ("", "0")
+    if wanted and done.seconds:  # nothing audited (bad input): its one line stays alone
         words = sum(r.doc.words for r in done.report.results)
         sys.stderr.write(profile_table(done.seconds, words))
     if done.baseline_written is not None and not quiet:

@@ -107,6 +107,8 @@ def test_profile_shows_time_per_pack_and_rule(folder: Path) -> None:
     assert r.stderr.splitlines()[0].split() == ["pack", "/", "rule", "seconds", "share", "us/word"]
     assert any(line.startswith("hedges ") for line in r.stderr.splitlines())
     assert any(line.strip().startswith("hedges.allegedly ") for line in r.stderr.splitlines())
+    missing = run_cli(folder, "check", "nope.txt", "--select", "hedges", "--profile", "-q")
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1  # no empty table
 
 
 @pytest.mark.parametrize("text", ["Some analysts\nclaim the deal failed.\n",
